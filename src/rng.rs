@@ -53,6 +53,7 @@ const TWOPI: f64 = std::f64::consts::TAU;
 /// CPython accepts any `k` that fits a C `int` (up to 2**31 - 1 bits, a
 /// 256 MiB result). pyco stops at 2**28 bits (a 32 MiB int) and reports a
 /// `MemoryError` beyond it, so a stray huge argument cannot exhaust memory.
+/// `randbytes(n)` shares the cap (at most 32 MiB).
 pub const MAX_GETRANDBITS: i64 = 1 << 28;
 
 /// Version tag of the tuple `random.getstate()` returns (`Random.VERSION`).
@@ -210,11 +211,7 @@ impl MersenneTwister {
     /// A generator seeded as `random.Random(seed)` is for an int `seed`.
     #[must_use]
     pub fn from_seed(seed: &BigInt) -> Self {
-        let mut rng = Self {
-            mt: [0; N],
-            index: N,
-            gauss_next: None,
-        };
+        let mut rng = Self::unseeded();
         rng.seed_int(seed);
         rng
     }
@@ -222,9 +219,18 @@ impl MersenneTwister {
     /// A generator seeded from OS entropy, as `random.Random()` is.
     #[must_use]
     pub fn from_entropy() -> Self {
-        let mut rng = Self::from_seed(&BigInt::zero());
+        let mut rng = Self::unseeded();
         rng.seed_from_entropy();
         rng
+    }
+
+    /// All-zero state, to be overwritten by one of the seeding methods.
+    fn unseeded() -> Self {
+        Self {
+            mt: [0; N],
+            index: N,
+            gauss_next: None,
+        }
     }
 
     // ---- seeding -----------------------------------------------------------
@@ -1121,6 +1127,46 @@ mod tests {
         assert_eq!(rng.randbelow(&BigInt::from(-4)), BigInt::zero());
         assert_eq!(rng.randbelow_u64(0), 0);
         assert_eq!(rng.getstate(), before);
+    }
+
+    #[test]
+    fn extreme_arguments_are_errors_not_panics() {
+        let mut rng = MersenneTwister::from_seed(&BigInt::from(5));
+        for k in [i64::MIN, i64::MAX, -1, MAX_GETRANDBITS + 1] {
+            assert!(rng.getrandbits(k).is_err());
+            assert!(rng.randbytes(k).is_err());
+        }
+        let kind = |r: Result<Vec<usize>, RngError>| r.map_err(|e| e.kind());
+        assert_eq!(
+            kind(rng.sample_indices(usize::MAX, i64::MAX)),
+            Err(PyExceptionKind::MemoryError)
+        );
+        assert_eq!(
+            kind(rng.sample_indices(3, i64::MIN)),
+            Err(PyExceptionKind::ValueError)
+        );
+        assert_eq!(
+            kind(rng.choices_indices(3, None, None, i64::MAX)),
+            Err(PyExceptionKind::MemoryError)
+        );
+        assert_eq!(rng.sample_indices(usize::MAX, 3).map(|v| v.len()), Ok(3));
+        assert_eq!(
+            rng.choices_indices(usize::MAX, None, None, 3)
+                .map(|v| v.len()),
+            Ok(3)
+        );
+        let huge = [BigInt::from(u128::MAX), BigInt::from(-1)];
+        assert_eq!(
+            kind(rng.sample_counts_indices(2, &huge, 1)),
+            Err(PyExceptionKind::OverflowError)
+        );
+        let zero_width = rng.randrange(&BigInt::from(i64::MIN), None, Some(&BigInt::zero()));
+        assert_eq!(
+            zero_width.map_err(|e| e.kind()),
+            Err(PyExceptionKind::TypeError)
+        );
+        let mut empty: [u8; 0] = [];
+        rng.shuffle(&mut empty);
     }
 
     #[test]

@@ -157,6 +157,27 @@ def interleaved():
     return ops
 
 
+def non_finite():
+    """Distributions fed infinities and NaNs, where CPython still returns."""
+    return [
+        "uniform 0.0 inf", "uniform -inf inf", "uniform nan 1.0",
+        "triangular 0.0 1.0 nan", "triangular 0.0 inf 1.0", "triangular 5.0 -5.0 0.0",
+        "gauss inf 0.0", "gauss 0.0 nan", "normalvariate nan 1.0",
+        "lognormvariate 0.0 inf", "lognormvariate -inf 1.0", "lognormvariate 700.0 0.0",
+        "expovariate inf", "expovariate nan", "expovariate -inf",
+        "vonmisesvariate 0.0 inf", "vonmisesvariate -100.0 2.0", "vonmisesvariate inf 2.0",
+        "vonmisesvariate 7.5 -3.0", "vonmisesvariate nan 0.5",
+        "gammavariate 2.0 inf", "gammavariate 2.0 nan", "gammavariate 0.5 nan",
+        "gammavariate 1.0 nan", "gammavariate 1e-300 1.0", "gammavariate 1e+300 1.0",
+        "betavariate 1e-300 1e-300", "betavariate 2.0 1e+300", "betavariate 1e-05 2.0",
+        "paretovariate inf", "paretovariate nan", "paretovariate -inf", "paretovariate 1e-05",
+        "weibullvariate 1.0 inf", "weibullvariate inf 2.0", "weibullvariate nan 1.0",
+        "weibullvariate 1.0 1e-05", "weibullvariate 1.0 -1e-05",
+        "choices_w 3 6 1e+308,1e+308,0", "choices_cw 3 6 nan,1,2", "choices_cw 3 6 2,1,3",
+        "choices_w 4 8 1,-2,3,0.5", "state",
+    ]
+
+
 def script():
     for seed in SEEDS:
         yield f"seed {seed}"
@@ -169,6 +190,8 @@ def script():
         yield f"seed {seed}"
         yield "gauss 0.0 1.0"
         yield "state"
+    yield "seed 99"
+    yield from non_finite()
     for value in ["-1.5", "1.5", "3.14", "1e+300", "-0.0"]:
         yield f"seed_float {value}"
         yield from ["random"] * 3
