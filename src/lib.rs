@@ -2,5 +2,7 @@
 //! coroutines are tokio tasks.
 
 pub mod ast;
+pub mod format;
+pub mod hash;
 pub mod source;
 pub mod syntax_error;
