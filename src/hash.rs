@@ -154,7 +154,7 @@ pub fn hash_tuple(items: &[i64]) -> i64 {
         acc = acc.rotate_left(31);
         acc = acc.wrapping_mul(PRIME_1);
     }
-    acc = acc.wrapping_add((items.len() as u64) ^ (PRIME_5 ^ 3_527_539));
+    acc = acc.wrapping_add((items.len() as u64) ^ (PRIME_5 ^ 0x0035_d373));
     if acc == u64::MAX {
         return 1_546_275_796;
     }
@@ -166,7 +166,8 @@ pub fn hash_tuple(items: &[i64]) -> i64 {
 #[must_use]
 pub fn hash_frozenset(items: &[i64]) -> i64 {
     fn shuffle(h: u64) -> u64 {
-        ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167)
+        // CPython writes these as 89869747 and 3644798167.
+        ((h ^ 0x055b_4db3) ^ (h << 16)).wrapping_mul(3_644_798_167)
     }
     let mut hash = items.iter().fold(0u64, |acc, &h| acc ^ shuffle(h as u64));
     hash ^= (items.len() as u64 + 1).wrapping_mul(1_927_868_237);
@@ -260,6 +261,10 @@ impl SipHasher13 {
 }
 
 #[cfg(test)]
+#[expect(
+    clippy::unreadable_literal,
+    reason = "expected values are CPython's output, copied verbatim"
+)]
 mod tests {
     use super::*;
 

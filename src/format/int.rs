@@ -87,13 +87,12 @@ pub fn format_int_named(v: &BigInt, spec: &str, type_name: &str) -> Result<Strin
 /// errors.
 pub fn format_int_spec(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<String, String> {
     match spec.kind {
-        Some('b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') => {}
+        // A parsed int spec always has a type; none would mean 'd'.
+        Some('b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') | None => {}
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
             return format_float_spec(bigint_to_f64(v)?, spec, type_name);
         }
         Some(other) => return Err(unknown_format_code(other, type_name)),
-        // A parsed int spec always has a type; treat none as 'd'.
-        None => {}
     }
     if spec.precision.is_some() {
         return Err("Precision not allowed in integer format specifier".to_owned());

@@ -75,7 +75,7 @@ pub fn parse_int(s: &str, base: u32) -> Result<BigInt, String> {
             if previous == b'_' {
                 return Err(invalid());
             }
-        } else if char::from(c).to_digit(radix).is_some() {
+        } else if char::from(c).is_digit(radix) {
             digits.push(c);
         } else {
             break;
@@ -225,6 +225,7 @@ pub fn round_float(x: f64, ndigits: i64) -> Result<f64, String> {
 
 /// `round(x)` with no `ndigits`: the nearest int, ties to even
 /// (`round(0.5) == 0`, `round(1.5) == 2`). Errors as [`float_to_bigint`].
+#[expect(clippy::float_cmp, reason = "CPython tests for an exact tie")]
 pub fn round_half_even_to_int(x: f64) -> Result<BigInt, String> {
     let mut rounded = x.round();
     if (x - rounded).abs() == 0.5 {
@@ -362,6 +363,10 @@ fn pow2(k: i64) -> f64 {
 }
 
 #[cfg(test)]
+#[expect(
+    clippy::unreadable_literal,
+    reason = "expected values are CPython's output, copied verbatim"
+)]
 mod tests {
     use super::*;
 
@@ -383,7 +388,7 @@ mod tests {
         }
     }
 
-    fn check(got: Result<String, String>, expected: Result<&str, &str>, what: &str) {
+    fn check(got: &Result<String, String>, expected: Result<&str, &str>, what: &str) {
         assert_eq!(
             got.as_deref(),
             expected.map_err(str::to_owned).as_deref(),
@@ -488,9 +493,18 @@ mod tests {
         ("12345678901234567890123", 0, Ok("29d42b64e76714244cb")),
     ];
 
+    /// `(piece, count, suffix, base, expected)`.
+    type LongCase = (
+        &'static str,
+        usize,
+        &'static str,
+        u32,
+        Result<&'static str, &'static str>,
+    );
+
     /// `int(piece * count + suffix, base)` in CPython 3.11
     /// (tools/gen_numfmt_tests.py int_parse_long).
-    const INT_LONG: &[(&str, usize, &str, u32, Result<&str, &str>)] = &[
+    const INT_LONG: &[LongCase] = &[
         (
             "a",
             250,
@@ -828,7 +842,7 @@ mod tests {
     fn int_matches_cpython() {
         for &(s, base, expected) in INT {
             check(
-                parse_int(s, base).map(|v| hex_of(&v)),
+                &parse_int(s, base).map(|v| hex_of(&v)),
                 expected,
                 &format!("int({s:?}, {base})"),
             );
@@ -841,7 +855,7 @@ mod tests {
             let text = piece.repeat(count) + suffix;
             let got = parse_int(&text, base).map(|v| format!("ok, {} bits", v.bits()));
             check(
-                got,
+                &got,
                 expected,
                 &format!("int({piece:?} * {count} + {suffix:?}, {base})"),
             );
@@ -852,7 +866,7 @@ mod tests {
     fn float_matches_cpython() {
         for &(s, expected) in FLOAT {
             check(
-                parse_float(s).map(float_repr),
+                &parse_float(s).map(float_repr),
                 expected,
                 &format!("float({s:?})"),
             );
@@ -863,14 +877,14 @@ mod tests {
     fn round_matches_cpython() {
         for &(x, n, expected) in ROUND {
             check(
-                round_float(x, n).map(float_repr),
+                &round_float(x, n).map(float_repr),
                 expected,
                 &format!("round({x:e}, {n})"),
             );
         }
         for &(x, expected) in ROUND_INT {
             check(
-                round_half_even_to_int(x).map(|v| hex_of(&v)),
+                &round_half_even_to_int(x).map(|v| hex_of(&v)),
                 expected,
                 &format!("round({x:e})"),
             );
@@ -881,21 +895,21 @@ mod tests {
     fn conversions_match_cpython() {
         for &(x, expected) in TRUNC {
             check(
-                float_to_bigint(x).map(|v| hex_of(&v)),
+                &float_to_bigint(x).map(|v| hex_of(&v)),
                 expected,
                 &format!("int({x:e})"),
             );
         }
         for &(v, expected) in TO_FLOAT {
             check(
-                bigint_to_f64(&hex_int(v)).map(float_repr),
+                &bigint_to_f64(&hex_int(v)).map(float_repr),
                 expected,
                 &format!("float(0x{v})"),
             );
         }
         for &(a, b, expected) in DIVIDE {
             let got = int_true_divide(&hex_int(a), &hex_int(b)).map(float_repr);
-            check(got, expected, &format!("0x{a} / 0x{b}"));
+            check(&got, expected, &format!("0x{a} / 0x{b}"));
         }
     }
 

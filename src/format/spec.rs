@@ -273,7 +273,7 @@ fn parse_count(chars: &[char], pos: &mut usize) -> Result<Option<usize>, String>
         value = value
             .checked_mul(10)
             .and_then(|v| v.checked_add(u64::from(digit)))
-            .filter(|&v| v <= i64::MAX as u64)
+            .filter(|&v| i64::try_from(v).is_ok())
             .ok_or_else(too_many_digits)?;
         any = true;
         *pos += 1;
