@@ -1,0 +1,318 @@
+//! Methods of `list`, `tuple` and `range`, and the sort behind `sorted`.
+
+use super::add_methods;
+use super::args::{allowed_kwargs, arity, kwarg, no_kwargs};
+use crate::interp::Vm;
+use crate::interp::errors::{index_error, type_error, value_error};
+use crate::value::{PyResult, Symbol, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Installs the methods.
+pub fn install(vm: &Vm) {
+    let t = &vm.types;
+    add_methods(
+        &t.list,
+        &[
+            ("append", list_append),
+            ("extend", list_extend),
+            ("insert", list_insert),
+            ("pop", list_pop),
+            ("remove", list_remove),
+            ("index", list_index),
+            ("count", list_count),
+            ("sort", list_sort),
+            ("reverse", list_reverse),
+            ("copy", list_copy),
+            ("clear", list_clear),
+        ],
+    );
+    add_methods(&t.tuple, &[("index", tuple_index), ("count", tuple_count)]);
+    add_methods(&t.range, &[("index", range_index), ("count", range_count)]);
+    super::add_getter(&t.range, "start", |_, a, _| range_field(a, |r| r.start));
+    super::add_getter(&t.range, "stop", |_, a, _| range_field(a, |r| r.stop));
+    super::add_getter(&t.range, "step", |_, a, _| range_field(a, |r| r.step));
+    super::add_getter(&t.slice, "start", |_, a, _| slice_field(a, 0));
+    super::add_getter(&t.slice, "stop", |_, a, _| slice_field(a, 1));
+    super::add_getter(&t.slice, "step", |_, a, _| slice_field(a, 2));
+    add_methods(&t.slice, &[("indices", slice_indices)]);
+}
+
+fn range_field(args: &[Value], f: impl Fn(&crate::value::Range) -> i64) -> PyResult {
+    match args.first() {
+        Some(Value::Range(r)) => Ok(Value::Int(f(r))),
+        _ => Err(type_error("expected a range")),
+    }
+}
+
+fn slice_field(args: &[Value], which: usize) -> PyResult {
+    match args.first() {
+        Some(Value::Slice(s)) => Ok(match which {
+            0 => s.start.clone(),
+            1 => s.stop.clone(),
+            _ => s.step.clone(),
+        }),
+        _ => Err(type_error("expected a slice")),
+    }
+}
+
+fn slice_indices(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("indices", args, 2, 2)?;
+    let Value::Slice(s) = &args[0] else { return Err(type_error("expected a slice")) };
+    let n = vm.to_index(&args[1])?;
+    if n < 0 {
+        return Err(value_error("length should not be negative"));
+    }
+    let b = vm.slice_bounds(s, n as usize)?;
+    Ok(Value::tuple(vec![Value::Int(b.start), Value::Int(b.stop), Value::Int(b.step)]))
+}
+
+fn list_of<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a Rc<RefCell<Vec<Value>>>, &'a [Value])> {
+    match args.split_first() {
+        Some((Value::List(l), rest)) => Ok((l, rest)),
+        _ => Err(type_error(format!("descriptor '{name}' for 'list' objects needs a 'list' argument"))),
+    }
+}
+
+fn list_append(_vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+    no_kwargs("list.append", kwargs)?;
+    let (l, rest) = list_of(args, "append")?;
+    arity("list.append", rest, 1, 1)?;
+    l.borrow_mut().push(rest[0].clone());
+    Ok(Value::None)
+}
+
+fn list_extend(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (l, rest) = list_of(args, "extend")?;
+    arity("list.extend", rest, 1, 1)?;
+    let items = vm.collect_iterable(&rest[0])?;
+    l.borrow_mut().extend(items);
+    Ok(Value::None)
+}
+
+fn list_insert(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (l, rest) = list_of(args, "insert")?;
+    if rest.len() != 2 {
+        return Err(type_error(format!("insert expected 2 arguments, got {}", rest.len())));
+    }
+    let i = vm.to_index(&rest[0])?;
+    let mut items = l.borrow_mut();
+    let n = items.len() as i64;
+    let pos = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    items.insert(pos as usize, rest[1].clone());
+    Ok(Value::None)
+}
+
+fn list_pop(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (l, rest) = list_of(args, "pop")?;
+    arity("pop", rest, 0, 1)?;
+    let mut items = l.borrow_mut();
+    if items.is_empty() {
+        return Err(index_error("pop from empty list"));
+    }
+    let n = items.len() as i64;
+    let i = match rest.first() {
+        Some(v) => vm.to_index(v)?,
+        None => n - 1,
+    };
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(index_error("pop index out of range"));
+    }
+    Ok(items.remove(j as usize))
+}
+
+fn list_remove(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (l, rest) = list_of(args, "remove")?;
+    arity("list.remove", rest, 1, 1)?;
+    let snapshot = l.borrow().clone();
+    for (i, v) in snapshot.iter().enumerate() {
+        if v.is(&rest[0]) || vm.eq(v, &rest[0])? {
+            l.borrow_mut().remove(i);
+            return Ok(Value::None);
+        }
+    }
+    Err(value_error("list.remove(x): x not in list"))
+}
+
+fn search_bounds(vm: &Vm, rest: &[Value], len: usize) -> PyResult<(usize, usize)> {
+    let norm = |v: &Value| -> PyResult<usize> {
+        let i = vm.to_index(v)?;
+        let n = len as i64;
+        Ok(if i < 0 { (i + n).max(0) } else { i.min(n) } as usize)
+    };
+    let start = rest.get(1).map(norm).transpose()?.unwrap_or(0);
+    let stop = rest.get(2).map(norm).transpose()?.unwrap_or(len);
+    Ok((start, stop))
+}
+
+fn seq_index(vm: &Vm, items: &[Value], rest: &[Value], what: &str) -> PyResult {
+    arity("index", rest, 1, 3)?;
+    let (start, stop) = search_bounds(vm, rest, items.len())?;
+    for (i, v) in items.iter().enumerate().take(stop).skip(start) {
+        if v.is(&rest[0]) || vm.eq(v, &rest[0])? {
+            return Ok(Value::Int(i as i64));
+        }
+    }
+    Err(value_error(format!("{what}.index(x): x not in {what}")))
+}
+
+fn seq_count(vm: &Vm, items: &[Value], rest: &[Value]) -> PyResult {
+    arity("count", rest, 1, 1)?;
+    let mut n = 0;
+    for v in items {
+        if v.is(&rest[0]) || vm.eq(v, &rest[0])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn list_index(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (l, rest) = list_of(args, "index")?;
+    let items = l.borrow().clone();
+    match seq_index(vm, &items, rest, "list") {
+        Err(e) if e.instance().class.is_subclass(&vm.types.value_error) => {
+            Err(value_error(format!("{} is not in list", vm.repr(&rest[0])?)))
+        }
+        other => other,
+    }
+}
+
+fn list_count(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (l, rest) = list_of(args, "count")?;
+    let items = l.borrow().clone();
+    seq_count(vm, &items, rest)
+}
+
+fn list_sort(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+    let (l, rest) = list_of(args, "sort")?;
+    if !rest.is_empty() {
+        return Err(type_error("sort() takes no positional arguments"));
+    }
+    let mut items = std::mem::take(&mut *l.borrow_mut());
+    let r = sort_values(vm, &mut items, kwargs);
+    let modified = !l.borrow().is_empty();
+    *l.borrow_mut() = items;
+    if modified {
+        return Err(value_error("list modified during sort"));
+    }
+    r.map(|()| Value::None)
+}
+
+fn list_reverse(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (l, rest) = list_of(args, "reverse")?;
+    arity("reverse", rest, 0, 0)?;
+    l.borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+fn list_copy(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (l, rest) = list_of(args, "copy")?;
+    arity("copy", rest, 0, 0)?;
+    Ok(Value::list(l.borrow().clone()))
+}
+
+fn list_clear(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (l, rest) = list_of(args, "clear")?;
+    arity("clear", rest, 0, 0)?;
+    l.borrow_mut().clear();
+    Ok(Value::None)
+}
+
+fn tuple_of<'a>(args: &'a [Value]) -> PyResult<(&'a Rc<Vec<Value>>, &'a [Value])> {
+    match args.split_first() {
+        Some((Value::Tuple(t), rest)) => Ok((t, rest)),
+        _ => Err(type_error("descriptor for 'tuple' objects needs a 'tuple' argument")),
+    }
+}
+
+fn tuple_index(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (t, rest) = tuple_of(args)?;
+    seq_index(vm, t, rest, "tuple")
+}
+
+fn tuple_count(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (t, rest) = tuple_of(args)?;
+    seq_count(vm, t, rest)
+}
+
+fn range_index(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let Some((Value::Range(r), rest)) = args.split_first() else {
+        return Err(type_error("expected a range"));
+    };
+    arity("index", rest, 1, 1)?;
+    if vm.contains(&args[0], &rest[0])?
+        && let Value::Int(i) = rest[0]
+    {
+        return Ok(Value::Int((i - r.start) / r.step));
+    }
+    Err(value_error(format!("{} is not in range", vm.repr(&rest[0])?)))
+}
+
+fn range_count(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("count", args, 2, 2)?;
+    Ok(Value::Int(i64::from(vm.contains(&args[0], &args[1])?)))
+}
+
+/// Sorts values in place like `list.sort(key=, reverse=)`: stable, using
+/// `<` only, propagating the first comparison error.
+pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, kwargs: &[(Symbol, Value)]) -> PyResult<()> {
+    allowed_kwargs("sort", kwargs, &["key", "reverse"])?;
+    let key = kwarg(kwargs, "key").filter(|k| !matches!(k, Value::None)).cloned();
+    let reverse = match kwarg(kwargs, "reverse") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let keys: Vec<Value> = match &key {
+        Some(f) => items
+            .iter()
+            .map(|v| vm.call(f, std::slice::from_ref(v), &[]))
+            .collect::<PyResult<_>>()?,
+        None => items.clone(),
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    if reverse {
+        order.reverse();
+    }
+    if keys.iter().all(|k| matches!(k, Value::Int(_))) {
+        order.sort_by_key(|&i| match keys[i] {
+            Value::Int(n) => n,
+            _ => 0,
+        });
+    } else if keys.iter().all(|k| matches!(k, Value::Str(_))) {
+        order.sort_by(|&a, &b| keys[a].as_str().cmp(&keys[b].as_str()));
+    } else {
+        let mut error = None;
+        order.sort_by(|&a, &b| {
+            if error.is_some() {
+                return std::cmp::Ordering::Equal;
+            }
+            let lt = |x: &Value, y: &Value, error: &mut Option<crate::value::Exc>| -> bool {
+                match vm.compare_bool(crate::ast::CmpOp::Lt, x, y) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        error.get_or_insert(e);
+                        false
+                    }
+                }
+            };
+            if lt(&keys[a], &keys[b], &mut error) {
+                std::cmp::Ordering::Less
+            } else if lt(&keys[b], &keys[a], &mut error) {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        });
+        if let Some(e) = error {
+            return Err(e);
+        }
+    }
+    if reverse {
+        order.reverse();
+    }
+    let sorted: Vec<Value> = order.into_iter().map(|i| items[i].clone()).collect();
+    *items = sorted;
+    Ok(())
+}

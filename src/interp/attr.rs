@@ -1,0 +1,390 @@
+//! Attribute lookup and assignment, with descriptors (`property`,
+//! `staticmethod`, `classmethod`), instance dictionaries and `__getattr__`.
+
+use super::errors::{attribute_error, type_error};
+use super::{Vm, class::Property};
+use crate::value::{BoundMethod, Builtin, Class, PyResult, Symbol, Value, sym};
+use std::rc::Rc;
+
+/// `staticmethod(f)`.
+pub struct StaticMethod(pub Value);
+/// `classmethod(f)`.
+pub struct ClassMethod(pub Value);
+
+impl Vm {
+    /// The class of a value (`type(v)`).
+    #[must_use]
+    pub fn type_of(&self, v: &Value) -> Rc<Class> {
+        let t = &self.types;
+        match v {
+            Value::None => t.none_type.clone(),
+            Value::NotImplemented => t.not_implemented_type.clone(),
+            Value::Ellipsis => t.ellipsis_type.clone(),
+            Value::Bool(_) => t.bool.clone(),
+            Value::Int(_) | Value::BigInt(_) => t.int.clone(),
+            Value::Float(_) => t.float.clone(),
+            Value::Str(_) => t.str.clone(),
+            Value::Tuple(_) => t.tuple.clone(),
+            Value::List(_) => t.list.clone(),
+            Value::Dict(_) => t.dict.clone(),
+            Value::Set(_) => t.set.clone(),
+            Value::FrozenSet(_) => t.frozenset.clone(),
+            Value::Range(_) => t.range.clone(),
+            Value::Slice(_) => t.slice.clone(),
+            Value::Function(_) => t.function.clone(),
+            Value::BoundMethod(_) => t.method.clone(),
+            Value::Builtin(_) => t.builtin_function.clone(),
+            Value::Class(_) => t.type_.clone(),
+            Value::Instance(i) => i.class.clone(),
+            Value::Module(_) => t.module.clone(),
+            Value::Native(n) => n.class.clone(),
+        }
+    }
+
+    /// The class name of a value, for messages.
+    #[must_use]
+    pub fn type_name(&self, v: &Value) -> Rc<str> {
+        match v {
+            Value::Instance(i) => i.class.name.clone(),
+            Value::Native(n) => n.class.name.clone(),
+            _ => self.type_of(v).name.clone(),
+        }
+    }
+
+    /// Binds a class attribute found for `obj` the way attribute access does.
+    #[must_use]
+    pub fn bind_method(&self, obj: &Value, attr: Value) -> Value {
+        match &attr {
+            Value::Function(_) => Value::BoundMethod(Rc::new(BoundMethod {
+                receiver: obj.clone(),
+                function: attr,
+            })),
+            Value::Builtin(b) if b.receiver.is_none() => Value::Builtin(Rc::new(Builtin {
+                name: b.name,
+                func: b.func,
+                receiver: Some(obj.clone()),
+                owner: b.owner,
+            })),
+            Value::Native(n) => {
+                if let Some(s) = n.downcast::<StaticMethod>() {
+                    s.0.clone()
+                } else if let Some(c) = n.downcast::<ClassMethod>() {
+                    Value::BoundMethod(Rc::new(BoundMethod {
+                        receiver: Value::Class(self.type_of(obj)),
+                        function: c.0.clone(),
+                    }))
+                } else {
+                    attr
+                }
+            }
+            _ => attr,
+        }
+    }
+
+    /// For `obj.name(...)`: the function to call and whether `obj` goes
+    /// first, when that is known without building a bound method.
+    pub fn lookup_method(&self, obj: &Value, name: Symbol) -> PyResult<Option<(Value, bool)>> {
+        let class = match obj {
+            Value::Instance(i) => {
+                if i.attrs.borrow().contains(name) {
+                    return Ok(None);
+                }
+                i.class.clone()
+            }
+            Value::Class(_) | Value::Module(_) | Value::Function(_) => return Ok(None),
+            _ => self.type_of(obj),
+        };
+        Ok(match class.lookup(name) {
+            Some(f @ (Value::Function(_) | Value::Builtin(_))) => Some((f, true)),
+            Some(Value::Native(n)) => n.downcast::<StaticMethod>().map(|s| (s.0.clone(), false)),
+            _ => None,
+        })
+    }
+
+    /// `getattr(obj, name)`.
+    pub fn get_attr(&self, obj: &Value, name: Symbol) -> PyResult {
+        match self.get_attr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => {
+                let ty = self.type_of(obj);
+                if let Some(getattr) = ty.lookup(sym::__getattr__)
+                    && !matches!(obj, Value::Class(_))
+                {
+                    return self.call(&getattr, &[obj.clone(), Value::str(&*name.name())], &[]);
+                }
+                Err(self.no_attribute(obj, name))
+            }
+        }
+    }
+
+    /// The `AttributeError` for a missing attribute, as CPython words it.
+    #[must_use]
+    pub fn no_attribute(&self, obj: &Value, name: Symbol) -> crate::value::Exc {
+        let msg = match obj {
+            Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
+            Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
+            _ => format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
+        };
+        let exc = attribute_error(msg);
+        {
+            let mut attrs = exc.instance().attrs.borrow_mut();
+            attrs.set(sym::name, Value::str(&*name.name()));
+            attrs.set(Symbol::intern("obj"), obj.clone());
+        }
+        exc
+    }
+
+    /// Attribute lookup without the `AttributeError`.
+    pub fn get_attr_opt(&self, obj: &Value, name: Symbol) -> PyResult<Option<Value>> {
+        match obj {
+            Value::Instance(inst) => {
+                let class_attr = inst.class.lookup(name);
+                if let Some(Value::Native(n)) = &class_attr
+                    && let Some(p) = n.downcast::<Property>()
+                {
+                    return self.property_get(p, obj, name).map(Some);
+                }
+                if let Some(v) = inst.attrs.borrow().get(name) {
+                    return Ok(Some(v.clone()));
+                }
+                if let Some(v) = self.instance_special_attr(inst, name)? {
+                    return Ok(Some(v));
+                }
+                Ok(class_attr.map(|a| self.bind_method(obj, a)))
+            }
+            Value::Class(cls) => self.class_attr(cls, name),
+            Value::Module(m) => Ok(m.globals.get(name).or_else(|| {
+                (name == sym::__dict__).then(|| {
+                    let mut d = crate::value::DictMap::new();
+                    for (k, v) in m.globals.items() {
+                        let _ = self.dict_set(&mut d, Value::str(&*k.name()), v);
+                    }
+                    Value::dict(d)
+                })
+            })),
+            Value::Function(f) => {
+                if let Some(v) = f.attrs.borrow().get(name) {
+                    return Ok(Some(v.clone()));
+                }
+                Ok(match name {
+                    sym::__name__ => Some(Value::str(&*f.name.borrow().clone())),
+                    sym::__qualname__ => Some(Value::str(&*f.qualname.borrow().clone())),
+                    sym::__module__ => Some(Value::str(&*f.module.name)),
+                    sym::__defaults__ => Some(if f.defaults.is_empty() {
+                        Value::None
+                    } else {
+                        Value::tuple(f.defaults.clone())
+                    }),
+                    sym::__dict__ => {
+                        let mut d = crate::value::DictMap::new();
+                        for (k, v) in f.attrs.borrow().iter() {
+                            if *k != sym::__doc__ {
+                                self.dict_set(&mut d, Value::str(&*k.name()), v.clone())?;
+                            }
+                        }
+                        Some(Value::dict(d))
+                    }
+                    _ => self.type_of(obj).lookup(name).map(|a| self.bind_method(obj, a)),
+                })
+            }
+            Value::BoundMethod(m) => Ok(match name {
+                sym::__self__ => Some(m.receiver.clone()),
+                sym::__func__ => Some(m.function.clone()),
+                _ => self.get_attr_opt(&m.function, name)?,
+            }),
+            Value::Builtin(b) => Ok(match name {
+                sym::__name__ | sym::__qualname__ => Some(Value::str(b.name)),
+                sym::__self__ => Some(b.receiver.clone().unwrap_or(Value::None)),
+                sym::__doc__ => Some(Value::None),
+                sym::__module__ => Some(Value::str("builtins")),
+                _ => None,
+            }),
+            _ => {
+                if name == sym::__class__ {
+                    return Ok(Some(Value::Class(self.type_of(obj))));
+                }
+                let ty = self.type_of(obj);
+                match ty.lookup(name) {
+                    Some(Value::Native(n)) if n.downcast::<Property>().is_some() => {
+                        let p = n.downcast::<Property>().expect("checked");
+                        self.property_get(p, obj, name).map(Some)
+                    }
+                    Some(a) => Ok(Some(self.bind_method(obj, a))),
+                    None => Ok(None),
+                }
+            }
+        }
+    }
+
+    fn property_get(&self, p: &Property, obj: &Value, name: Symbol) -> PyResult {
+        match &p.fget {
+            Some(g) => self.call(g, std::slice::from_ref(obj), &[]),
+            None => Err(attribute_error(format!(
+                "property '{name}' of '{}' object has no getter",
+                self.type_name(obj)
+            ))),
+        }
+    }
+
+    fn instance_special_attr(&self, inst: &Rc<crate::value::Instance>, name: Symbol) -> PyResult<Option<Value>> {
+        Ok(match name {
+            sym::__class__ => Some(Value::Class(inst.class.clone())),
+            sym::__dict__ => {
+                let mut d = crate::value::DictMap::new();
+                for (k, v) in inst.attrs.borrow().iter() {
+                    self.dict_set(&mut d, Value::str(&*k.name()), v.clone())?;
+                }
+                Some(Value::dict(d))
+            }
+            _ => match inst.exception() {
+                Some(data) => match name {
+                    sym::args => Some(data.args.borrow().clone()),
+                    sym::__cause__ => Some(data.cause.borrow().clone().unwrap_or(Value::None)),
+                    sym::__context__ => Some(data.context.borrow().clone().unwrap_or(Value::None)),
+                    sym::__suppress_context__ => Some(Value::Bool(data.suppress_context.get())),
+                    sym::__traceback__ => Some(Value::None),
+                    _ => self.exception_field(inst, name),
+                },
+                None => None,
+            },
+        })
+    }
+
+    fn class_attr(&self, cls: &Rc<Class>, name: Symbol) -> PyResult<Option<Value>> {
+        if let Some(v) = cls.lookup(name) {
+            return Ok(Some(match &v {
+                Value::Native(n) => {
+                    if let Some(s) = n.downcast::<StaticMethod>() {
+                        s.0.clone()
+                    } else if let Some(c) = n.downcast::<ClassMethod>() {
+                        Value::BoundMethod(Rc::new(BoundMethod {
+                            receiver: Value::Class(cls.clone()),
+                            function: c.0.clone(),
+                        }))
+                    } else {
+                        v
+                    }
+                }
+                _ => v,
+            }));
+        }
+        Ok(match name {
+            sym::__name__ => Some(Value::str(&*cls.name)),
+            sym::__qualname__ => Some(Value::str(&*cls.qualname)),
+            sym::__module__ => Some(Value::str(&*cls.module)),
+            sym::__doc__ => Some(Value::None),
+            sym::__class__ => Some(Value::Class(self.types.type_.clone())),
+            sym::__bases__ => Some(Value::tuple(cls.bases.iter().map(|b| Value::Class(b.clone())).collect())),
+            sym::__base__ => Some(cls.bases.first().map_or(Value::None, |b| Value::Class(b.clone()))),
+            sym::__mro__ => Some(Value::tuple(cls.mro_with_self().map(|c| Value::Class(c.clone())).collect())),
+            sym::__dict__ => {
+                let mut d = crate::value::DictMap::new();
+                for (k, v) in cls.dict.borrow().iter() {
+                    self.dict_set(&mut d, Value::str(&*k.name()), v.clone())?;
+                }
+                Some(Value::dict(d))
+            }
+            _ => {
+                // Methods of `type` itself (`mro`, ...).
+                self.types.type_.lookup(name).map(|a| self.bind_method(&Value::Class(cls.clone()), a))
+            }
+        })
+    }
+
+    /// `setattr(obj, name, value)`.
+    pub fn set_attr(&self, obj: &Value, name: Symbol, value: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                if let Some(Value::Native(n)) = inst.class.lookup(name)
+                    && let Some(p) = n.downcast::<Property>()
+                {
+                    return match &p.fset {
+                        Some(s) => self.call(s, &[obj.clone(), value], &[]).map(|_| ()),
+                        None => Err(attribute_error(format!(
+                            "property '{name}' of '{}' object has no setter",
+                            inst.class.name
+                        ))),
+                    };
+                }
+                if let Some(setattr) = inst.class.lookup(sym::__setattr__)
+                    && matches!(setattr, Value::Function(_))
+                {
+                    return self
+                        .call(&setattr, &[obj.clone(), Value::str(&*name.name()), value], &[])
+                        .map(|_| ());
+                }
+                if inst.exception().is_some() && self.set_exception_field(inst, name, &value)? {
+                    return Ok(());
+                }
+                inst.attrs.borrow_mut().set(name, value);
+                Ok(())
+            }
+            Value::Class(cls) => {
+                if cls.module.as_ref() == "builtins" {
+                    return Err(type_error(format!(
+                        "cannot set '{name}' attribute of immutable type '{}'",
+                        cls.name
+                    )));
+                }
+                cls.dict.borrow_mut().set(name, value);
+                Ok(())
+            }
+            Value::Function(f) => {
+                match name {
+                    sym::__name__ => *f.name.borrow_mut() = Rc::from(self.str_of(&value)?.as_str()),
+                    sym::__qualname__ => *f.qualname.borrow_mut() = Rc::from(self.str_of(&value)?.as_str()),
+                    _ => f.attrs.borrow_mut().set(name, value),
+                }
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.globals.set(name, value);
+                Ok(())
+            }
+            _ => {
+                let ty = self.type_of(obj);
+                if let Some(Value::Native(n)) = ty.lookup(name)
+                    && let Some(p) = n.downcast::<Property>()
+                    && let Some(s) = &p.fset
+                {
+                    return self.call(s, &[obj.clone(), value], &[]).map(|_| ());
+                }
+                if ty.lookup(name).is_some() {
+                    Err(attribute_error(format!(
+                        "'{}' object attribute '{name}' is read-only",
+                        ty.name
+                    )))
+                } else {
+                    Err(attribute_error(format!(
+                        "'{}' object has no attribute '{name}'",
+                        ty.name
+                    )))
+                }
+            }
+        }
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn del_attr(&self, obj: &Value, name: Symbol) -> PyResult<()> {
+        let removed = match obj {
+            Value::Instance(inst) => inst.attrs.borrow_mut().remove(name).is_some(),
+            Value::Class(cls) if cls.module.as_ref() != "builtins" => cls.dict.borrow_mut().remove(name).is_some(),
+            Value::Function(f) => f.attrs.borrow_mut().remove(name).is_some(),
+            Value::Module(m) => {
+                let slot = m.globals.slot(name);
+                m.globals.clear_slot(slot)
+            }
+            _ => false,
+        };
+        if removed { Ok(()) } else { Err(self.no_attribute(obj, name)) }
+    }
+
+    /// Whether `obj` has attribute `name` (`hasattr`).
+    pub fn has_attr(&self, obj: &Value, name: Symbol) -> PyResult<bool> {
+        match self.get_attr(obj, name) {
+            Ok(_) => Ok(true),
+            Err(e) if e.instance().class.is_subclass(&self.types.attribute_error) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! Classes: creating them from a `class` statement, instantiating them,
+//! `super()`, `property`, and the fields exceptions expose.
+
+use super::errors::{runtime_error, type_error};
+use super::{Frame, Vm};
+use crate::ir::{Capture, ClassDef};
+use crate::types::linearize;
+use crate::value::object::InstanceLayout;
+use crate::value::{AttrMap, Class, Instance, NativeObject, PyResult, Symbol, Value, sym};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A `property` object.
+pub struct Property {
+    /// The getter.
+    pub fget: Option<Value>,
+    /// The setter.
+    pub fset: Option<Value>,
+    /// The deleter.
+    pub fdel: Option<Value>,
+    /// The docstring.
+    pub doc: Value,
+}
+
+/// A `super()` object: look past `this_class` in `obj`'s MRO.
+pub struct Super {
+    /// The class whose body the call appears in.
+    pub this_class: Rc<Class>,
+    /// The instance (or class) methods bind to.
+    pub obj: Value,
+}
+
+impl Vm {
+    /// Runs a `class` statement and returns the new class.
+    pub fn exec_class_def(&self, def: &ClassDef, f: &mut Frame) -> PyResult {
+        let decorators = def.decorators.iter().map(|d| self.eval(d, f)).collect::<PyResult<Vec<_>>>()?;
+        let base_values = self.eval_elems(&def.bases, f)?;
+        for (k, v) in &def.keywords {
+            let kv = self.eval(v, f)?;
+            if *k != Symbol::intern("metaclass") || !matches!(&kv, Value::Class(c) if Rc::ptr_eq(c, &self.types.type_)) {
+                return Err(type_error(format!("pyco does not support the class keyword '{k}'")));
+            }
+        }
+        let mut bases = Vec::with_capacity(base_values.len());
+        for b in &base_values {
+            match b {
+                Value::Class(c) => bases.push(c.clone()),
+                _ => {
+                    return Err(type_error(format!(
+                        "bases must be types, not {}",
+                        self.type_name(b)
+                    )));
+                }
+            }
+        }
+        let ns = Rc::new(RefCell::new(AttrMap::new()));
+        {
+            let mut ns = ns.borrow_mut();
+            ns.set(sym::__module__, Value::str(&*f.module.name));
+            ns.set(sym::__qualname__, Value::str(&*def.qualname));
+            if let Some(doc) = &def.body.code.docstring {
+                ns.set(sym::__doc__, doc.clone());
+            }
+        }
+        let closure: Vec<_> = def
+            .body
+            .captures
+            .iter()
+            .map(|c| match c {
+                Capture::Cell(i) => f.cells[*i as usize].clone(),
+                Capture::Free(i) => f.closure[*i as usize].clone(),
+            })
+            .collect();
+        let code = &def.body.code;
+        let mut body_frame = Frame {
+            code,
+            module: f.module,
+            closure: &closure,
+            function: None,
+            locals: vec![None; code.nlocals],
+            cells: super::frame::new_cells(code.ncells),
+            class_ns: Some(ns.clone()),
+            pos: code.span.start,
+            channel: None,
+        };
+        if let Err(e) = self.exec_block(&code.body, &mut body_frame) {
+            body_frame.record_traceback(&e);
+            return Err(e);
+        }
+        drop(body_frame);
+        let dict = std::mem::take(&mut *ns.borrow_mut());
+        let class = self.new_class(&def.name.name(), &def.qualname, &f.module.name, bases, dict)?;
+        let mut result = Value::Class(class);
+        for d in decorators.iter().rev() {
+            result = self.call(d, &[result], &[])?;
+        }
+        Ok(result)
+    }
+
+    /// Creates a class from its parts (also `type(name, bases, dict)`).
+    pub fn new_class(
+        &self,
+        name: &str,
+        qualname: &str,
+        module: &str,
+        mut bases: Vec<Rc<Class>>,
+        mut dict: AttrMap,
+    ) -> PyResult<Rc<Class>> {
+        if bases.is_empty() {
+            bases.push(self.types.object.clone());
+        }
+        let mut layout = InstanceLayout::Plain;
+        for b in &bases {
+            match b.layout {
+                InstanceLayout::Exception => layout = InstanceLayout::Exception,
+                InstanceLayout::Builtin => {
+                    return Err(type_error(format!(
+                        "pyco does not support subclassing the built-in type '{}'",
+                        b.name
+                    )));
+                }
+                InstanceLayout::Plain => {}
+            }
+        }
+        let Some(mro) = linearize(&bases) else {
+            let names: Vec<&str> = bases.iter().map(|b| &*b.name).collect();
+            return Err(type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        dict.remove(sym::__qualname__);
+        let class = Rc::new(Class {
+            name: name.into(),
+            qualname: qualname.into(),
+            module: module.into(),
+            bases,
+            mro,
+            dict: RefCell::new(dict),
+            layout,
+        });
+        for (_, v) in class.dict.borrow().iter() {
+            self.claim_method(v, &class);
+        }
+        Ok(class)
+    }
+
+    /// Records `class` as the defining class of a function stored in its
+    /// body, for zero-argument `super()`.
+    fn claim_method(&self, v: &Value, class: &Rc<Class>) {
+        match v {
+            Value::Function(func) => {
+                let mut slot = func.defining_class.borrow_mut();
+                if slot.is_none() {
+                    *slot = Some(Value::Class(class.clone()));
+                }
+            }
+            Value::Native(n) => {
+                if let Some(p) = n.downcast::<Property>() {
+                    for g in [&p.fget, &p.fset, &p.fdel].into_iter().flatten() {
+                        self.claim_method(g, class);
+                    }
+                } else if let Some(s) = n.downcast::<super::attr::StaticMethod>() {
+                    self.claim_method(&s.0, class);
+                } else if let Some(c) = n.downcast::<super::attr::ClassMethod>() {
+                    self.claim_method(&c.0, class);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Calls a class: `__new__` builds the object, then `__init__` runs on
+    /// it if it is an instance of the class.
+    pub fn instantiate(&self, cls: &Rc<Class>, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+        let new = cls
+            .lookup(sym::__new__)
+            .ok_or_else(|| type_error(format!("cannot create '{}' instances", cls.name)))?;
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(Value::Class(cls.clone()));
+        full.extend_from_slice(args);
+        let new_is_object = is_builtin(&new, "__new__") && Rc::ptr_eq(&self.types.object, &defining(cls, sym::__new__));
+        let obj = match &new {
+            Value::Native(n) if n.downcast::<super::attr::StaticMethod>().is_some() => {
+                let inner = n.downcast::<super::attr::StaticMethod>().expect("checked").0.clone();
+                self.call(&inner, &full, kwargs)?
+            }
+            Value::Builtin(b) if new_is_object => (b.func)(self, &full[..1], &[])?,
+            _ => self.call(&new, &full, kwargs)?,
+        };
+        let Value::Instance(inst) = &obj else { return Ok(obj) };
+        if !inst.class.is_subclass(cls) {
+            return Ok(obj);
+        }
+        let init_owner = defining(cls, sym::__init__);
+        let init_is_object = Rc::ptr_eq(&init_owner, &self.types.object);
+        if init_is_object {
+            if new_is_object && (!args.is_empty() || !kwargs.is_empty()) {
+                return Err(type_error(format!("{}() takes no arguments", cls.name)));
+            }
+            return Ok(obj);
+        }
+        let init = cls.lookup(sym::__init__).expect("an __init__ was found");
+        full[0] = obj.clone();
+        let r = self.call(&init, &full, kwargs)?;
+        if !matches!(r, Value::None) {
+            return Err(type_error(format!(
+                "__init__() should return None, not '{}'",
+                self.type_name(&r)
+            )));
+        }
+        Ok(obj)
+    }
+
+    /// `super()` with no arguments, inside a method.
+    pub fn zero_arg_super(&self, f: &Frame) -> PyResult {
+        let this_class = f
+            .function
+            .and_then(|func| func.defining_class.borrow().clone())
+            .ok_or_else(|| runtime_error("super(): __class__ cell not found"))?;
+        let Value::Class(this_class) = this_class else {
+            return Err(runtime_error("super(): __class__ is not a type"));
+        };
+        let first = if f.code.params.positional == 0 {
+            None
+        } else if let Some(i) = f.code.cells.iter().position(|c| c.1 == Some(0)) {
+            f.cells[i].borrow().clone()
+        } else {
+            f.locals.first().cloned().flatten()
+        };
+        let obj = first.ok_or_else(|| runtime_error("super(): no arguments"))?;
+        Ok(self.new_super(this_class, obj))
+    }
+
+    /// A `super` object.
+    #[must_use]
+    pub fn new_super(&self, this_class: Rc<Class>, obj: Value) -> Value {
+        NativeObject::new_value(self.types.super_.clone(), Super { this_class, obj })
+    }
+
+    /// Attribute lookup through a `super` object.
+    pub fn super_get_attr(&self, s: &Super, name: Symbol) -> PyResult<Option<Value>> {
+        let start = match &s.obj {
+            Value::Class(c) => c.clone(),
+            other => self.type_of(other),
+        };
+        let mut past = false;
+        for c in start.mro_with_self() {
+            if past {
+                if let Some(v) = c.dict.borrow().get(name) {
+                    return Ok(Some(match (&s.obj, v) {
+                        (Value::Class(_), Value::Function(_)) => v.clone(),
+                        _ => self.bind_method(&s.obj, v.clone()),
+                    }));
+                }
+            } else if Rc::ptr_eq(c, &s.this_class) {
+                past = true;
+            }
+        }
+        Ok(None)
+    }
+
+    /// Exception-specific read-only fields (`message`, `exceptions`,
+    /// `value`, `code`, ...).
+    #[must_use]
+    pub fn exception_field(&self, inst: &Rc<Instance>, name: Symbol) -> Option<Value> {
+        let data = inst.exception()?;
+        let args = data.args.borrow().clone();
+        let Value::Tuple(items) = &args else { return None };
+        let first = || items.first().cloned().unwrap_or(Value::None);
+        let t = &self.types;
+        let cls = &inst.class;
+        if cls.is_subclass(&t.base_exception_group) {
+            if name == sym::message {
+                return Some(first());
+            }
+            if name == sym::exceptions {
+                return Some(match items.get(1) {
+                    Some(Value::List(l)) => Value::tuple(l.borrow().clone()),
+                    Some(v @ Value::Tuple(_)) => v.clone(),
+                    _ => Value::tuple(vec![]),
+                });
+            }
+        }
+        let n = name.name();
+        match &*n {
+            "value" if cls.is_subclass(&t.stop_iteration) => Some(first()),
+            "code" if cls.is_subclass(&t.system_exit) => Some(if items.len() > 1 { args.clone() } else { first() }),
+            "errno" | "strerror" | "filename" if cls.is_subclass(&t.os_error) => Some(Value::None),
+            "name" if cls.is_subclass(&t.name_error) || cls.is_subclass(&t.attribute_error) => Some(Value::None),
+            "obj" if cls.is_subclass(&t.attribute_error) => Some(Value::None),
+            _ => None,
+        }
+    }
+
+    /// Assigns the fields exceptions keep outside their `__dict__`.
+    pub fn set_exception_field(&self, inst: &Rc<Instance>, name: Symbol, value: &Value) -> PyResult<bool> {
+        let Some(data) = inst.exception() else { return Ok(false) };
+        match name {
+            sym::args => {
+                let items = self.collect_iterable(value)?;
+                *data.args.borrow_mut() = Value::tuple(items);
+            }
+            sym::__cause__ => {
+                *data.cause.borrow_mut() = (!matches!(value, Value::None)).then(|| value.clone());
+                data.suppress_context.set(true);
+            }
+            sym::__context__ => {
+                *data.context.borrow_mut() = (!matches!(value, Value::None)).then(|| value.clone());
+            }
+            sym::__suppress_context__ => data.suppress_context.set(self.truthy(value)?),
+            sym::__traceback__ => {}
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+/// The class in `cls`'s MRO whose namespace defines `name` (`object` if none).
+fn defining(cls: &Rc<Class>, name: Symbol) -> Rc<Class> {
+    cls.mro_with_self()
+        .find(|c| c.dict.borrow().contains(name))
+        .cloned()
+        .unwrap_or_else(|| crate::types::types().object.clone())
+}
+
+fn is_builtin(v: &Value, name: &str) -> bool {
+    matches!(v, Value::Builtin(b) if b.name == name)
+}

@@ -1,0 +1,473 @@
+//! Synchronous expression evaluation.
+
+use super::errors::{name_not_defined, type_error, unbound_free, unbound_local};
+use super::{Frame, Vm};
+use crate::ast::{BoolOp, CmpOp, UnaryOp};
+use crate::ir::{Args, CompKind, Elem, Expr, ExprKind, FPart, NameRef};
+use crate::value::{CellRef, DictMap, PyResult, SetTable, Slice, Symbol, Value};
+use smallvec::SmallVec;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Arguments evaluated for a call: positional on the stack for short lists.
+pub type ArgVec = SmallVec<[Value; 6]>;
+/// Keyword arguments evaluated for a call.
+pub type KwVec = SmallVec<[(Symbol, Value); 2]>;
+
+impl Vm {
+    /// Evaluates an expression that cannot suspend.
+    pub fn eval(&self, e: &Expr, f: &mut Frame) -> PyResult {
+        match &e.kind {
+            ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Name(r) => self.load_name(*r, f),
+            ExprKind::BinOp(op, l, r) => {
+                let a = self.eval(l, f)?;
+                let b = self.eval(r, f)?;
+                if let (Value::Int(x), Value::Int(y)) = (&a, &b)
+                    && let Some(v) = super::ops::int_fast_binop(*op, *x, *y)
+                {
+                    return Ok(v);
+                }
+                self.binary_op(*op, &a, &b)
+            }
+            ExprKind::Compare(left, rest) => {
+                let mut a = self.eval(left, f)?;
+                let last = rest.len() - 1;
+                for (i, (op, right)) in rest.iter().enumerate() {
+                    let b = self.eval(right, f)?;
+                    let ok = self.compare_bool(*op, &a, &b)?;
+                    if i == last {
+                        return Ok(Value::Bool(ok));
+                    }
+                    if !ok {
+                        return Ok(Value::Bool(false));
+                    }
+                    a = b;
+                }
+                unreachable!("a comparison has at least one operator")
+            }
+            ExprKind::Call(func, args) => {
+                let callee = self.eval(func, f)?;
+                let (pos, kw) = self.eval_args(args, f)?;
+                f.pos = e.span.start;
+                self.call(&callee, &pos, &kw)
+            }
+            ExprKind::CallMethod(obj, name, args) => {
+                let receiver = self.eval(obj, f)?;
+                let (pos, kw) = self.eval_args(args, f)?;
+                f.pos = e.span.start;
+                self.call_method(&receiver, *name, pos, &kw)
+            }
+            ExprKind::Attr(obj, name) => {
+                let o = self.eval(obj, f)?;
+                f.pos = e.span.start;
+                self.get_attr(&o, *name)
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(obj, f)?;
+                let i = self.eval(index, f)?;
+                self.get_item(&o, &i)
+            }
+            ExprKind::Unary(op, operand) => {
+                let v = self.eval(operand, f)?;
+                self.unary_op(*op, &v)
+            }
+            ExprKind::BoolOp(op, values) => {
+                let last = values.len() - 1;
+                for (i, v) in values.iter().enumerate() {
+                    let x = self.eval(v, f)?;
+                    if i == last {
+                        return Ok(x);
+                    }
+                    let t = self.truthy(&x)?;
+                    if (*op == BoolOp::And) != t {
+                        return Ok(x);
+                    }
+                }
+                unreachable!("a boolean operation has at least two operands")
+            }
+            ExprKind::IfExp(test, body, orelse) => {
+                let t = self.eval(test, f)?;
+                if self.truthy(&t)? {
+                    self.eval(body, f)
+                } else {
+                    self.eval(orelse, f)
+                }
+            }
+            ExprKind::Slice(lo, hi, step) => {
+                let mut part = |x: &Option<Box<Expr>>| -> PyResult {
+                    match x {
+                        Some(x) => self.eval(x, f),
+                        None => Ok(Value::None),
+                    }
+                };
+                Ok(Value::Slice(Rc::new(Slice {
+                    start: part(lo)?,
+                    stop: part(hi)?,
+                    step: part(step)?,
+                })))
+            }
+            ExprKind::List(items) => Ok(Value::list(self.eval_elems(items, f)?)),
+            ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_elems(items, f)?)),
+            ExprKind::Set(items) => {
+                let values = self.eval_elems(items, f)?;
+                let mut set = SetTable::new();
+                for v in values {
+                    self.set_add(&mut set, v)?;
+                }
+                Ok(Value::Set(Rc::new(RefCell::new(set))))
+            }
+            ExprKind::Dict(items) => {
+                let mut map = DictMap::with_capacity(items.len());
+                for (k, v) in items {
+                    match k {
+                        Some(k) => {
+                            let key = self.eval(k, f)?;
+                            let value = self.eval(v, f)?;
+                            self.dict_set(&mut map, key, value)?;
+                        }
+                        None => {
+                            let m = self.eval(v, f)?;
+                            self.dict_update_from(&mut map, &m, true)?;
+                        }
+                    }
+                }
+                Ok(Value::dict(map))
+            }
+            ExprKind::Lambda(t) => self.make_function(t, f),
+            ExprKind::Walrus(target, value) => {
+                let v = self.eval(value, f)?;
+                self.store_name(*target, v.clone(), f)?;
+                Ok(v)
+            }
+            ExprKind::FString(parts) => {
+                let mut out = String::new();
+                self.eval_fstring(parts, f, &mut out)?;
+                Ok(Value::str(out))
+            }
+            ExprKind::Comprehension { kind, clauses, cells } => {
+                for &c in cells {
+                    f.cells[c as usize] = Rc::new(RefCell::new(None));
+                }
+                let mut acc = CompAcc::new(kind);
+                self.run_comprehension(kind, clauses, 0, f, &mut acc)?;
+                Ok(acc.finish())
+            }
+            ExprKind::GeneratorExp(t, first) => {
+                let iterable = self.eval(first, f)?;
+                let it = self.get_iter(&iterable)?;
+                let func = self.make_function(t, f)?;
+                self.call(&func, &[it], &[])
+            }
+            ExprKind::SuperCall => self.zero_arg_super(f),
+            ExprKind::Await(_) | ExprKind::Yield(_) | ExprKind::YieldFrom(_) => Err(super::errors::system_error(
+                "suspending expression reached the synchronous evaluator",
+            )),
+        }
+    }
+
+    /// Reads a variable.
+    #[inline]
+    pub fn load_name(&self, r: NameRef, f: &Frame) -> PyResult {
+        match r {
+            NameRef::Local(slot) => match &f.locals[slot as usize] {
+                Some(v) => Ok(v.clone()),
+                None => Err(unbound_local(&f.code.local_names[slot as usize].name())),
+            },
+            NameRef::Cell(i) => read_cell(&f.cells[i as usize], || {
+                let name = f.code.cells.get(i as usize).map(|c| c.0);
+                unbound_local(&name.map_or_else(|| "?".into(), |n| n.name()))
+            }),
+            NameRef::Free(i) => read_cell(&f.closure[i as usize], || {
+                unbound_free(&f.code.free_names[i as usize].name())
+            }),
+            NameRef::Global(slot, name) => {
+                if let Some(v) = f.module.globals.get_slot(slot as usize) {
+                    return Ok(v);
+                }
+                self.builtin(name).ok_or_else(|| name_not_defined(&name.name()))
+            }
+            NameRef::ClassBody(name) => {
+                if let Some(ns) = &f.class_ns
+                    && let Some(v) = ns.borrow().get(name)
+                {
+                    return Ok(v.clone());
+                }
+                f.module
+                    .globals
+                    .get(name)
+                    .or_else(|| self.builtin(name))
+                    .ok_or_else(|| name_not_defined(&name.name()))
+            }
+        }
+    }
+
+    /// Binds a variable.
+    #[inline]
+    pub fn store_name(&self, r: NameRef, v: Value, f: &mut Frame) -> PyResult<()> {
+        match r {
+            NameRef::Local(slot) => f.locals[slot as usize] = Some(v),
+            NameRef::Cell(i) => *f.cells[i as usize].borrow_mut() = Some(v),
+            NameRef::Free(i) => *f.closure[i as usize].borrow_mut() = Some(v),
+            NameRef::Global(slot, _) => f.module.globals.set_slot(slot as usize, v),
+            NameRef::ClassBody(name) => match &f.class_ns {
+                Some(ns) => ns.borrow_mut().set(name, v),
+                None => f.module.globals.set(name, v),
+            },
+        }
+        Ok(())
+    }
+
+    /// Unbinds a variable (`del x`).
+    pub fn delete_name(&self, r: NameRef, f: &mut Frame) -> PyResult<()> {
+        let missing = match r {
+            NameRef::Local(slot) => f.locals[slot as usize]
+                .take()
+                .is_none()
+                .then(|| unbound_local(&f.code.local_names[slot as usize].name())),
+            NameRef::Cell(i) => f.cells[i as usize].borrow_mut().take().is_none().then(|| {
+                unbound_local(&f.code.cells.get(i as usize).map_or_else(|| "?".into(), |c| c.0.name()))
+            }),
+            NameRef::Free(i) => f.closure[i as usize]
+                .borrow_mut()
+                .take()
+                .is_none()
+                .then(|| unbound_free(&f.code.free_names[i as usize].name())),
+            NameRef::Global(slot, name) => (!f.module.globals.clear_slot(slot as usize))
+                .then(|| name_not_defined(&name.name())),
+            NameRef::ClassBody(name) => {
+                let removed = match &f.class_ns {
+                    Some(ns) => ns.borrow_mut().remove(name).is_some(),
+                    None => {
+                        let slot = f.module.globals.slot(name);
+                        f.module.globals.clear_slot(slot)
+                    }
+                };
+                (!removed).then(|| name_not_defined(&name.name()))
+            }
+        };
+        missing.map_or(Ok(()), Err)
+    }
+
+    /// Evaluates display elements, expanding `*iterable`.
+    pub fn eval_elems(&self, items: &[Elem], f: &mut Frame) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match item {
+                Elem::Single(e) => out.push(self.eval(e, f)?),
+                Elem::Starred(e) => {
+                    let v = self.eval(e, f)?;
+                    self.extend_from_iterable(&mut out, &v)?;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Evaluates call arguments.
+    pub fn eval_args(&self, args: &Args, f: &mut Frame) -> PyResult<(ArgVec, KwVec)> {
+        let mut pos = ArgVec::new();
+        if args.simple {
+            for item in &args.positional {
+                if let Elem::Single(e) = item {
+                    pos.push(self.eval(e, f)?);
+                }
+            }
+        } else {
+            for item in &args.positional {
+                match item {
+                    Elem::Single(e) => pos.push(self.eval(e, f)?),
+                    Elem::Starred(e) => {
+                        let v = self.eval(e, f)?;
+                        let mut items = Vec::new();
+                        self.extend_from_iterable_for_call(&mut items, &v)?;
+                        pos.extend(items);
+                    }
+                }
+            }
+        }
+        let mut kw = KwVec::new();
+        for (name, e) in &args.keywords {
+            kw.push((*name, self.eval(e, f)?));
+        }
+        for e in &args.double_starred {
+            let m = self.eval(e, f)?;
+            self.merge_kwargs(&mut kw, &m)?;
+        }
+        Ok((pos, kw))
+    }
+
+    /// Adds `**mapping` to keyword arguments, rejecting repeats.
+    pub fn merge_kwargs(&self, kw: &mut KwVec, mapping: &Value) -> PyResult<()> {
+        let Value::Dict(d) = mapping else {
+            return Err(type_error(format!(
+                "argument after ** must be a mapping, not {}",
+                self.type_name(mapping)
+            )));
+        };
+        let entries: Vec<(Value, Value)> = d.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+        for (k, v) in entries {
+            let Value::Str(s) = &k else {
+                return Err(type_error("keywords must be strings"));
+            };
+            let name = Symbol::intern(s.as_str());
+            if kw.iter().any(|(n, _)| *n == name) {
+                return Err(type_error(format!(
+                    "got multiple values for keyword argument '{}'",
+                    s.as_str()
+                )));
+            }
+            kw.push((name, v));
+        }
+        Ok(())
+    }
+
+    /// Formats an f-string's parts into `out`.
+    pub fn eval_fstring(&self, parts: &[FPart], f: &mut Frame, out: &mut String) -> PyResult<()> {
+        for part in parts {
+            match part {
+                FPart::Literal(s) => out.push_str(s),
+                FPart::Field { value, conversion, spec } => {
+                    let v = self.eval(value, f)?;
+                    let spec_text = match spec {
+                        Some(spec) => {
+                            let mut s = String::new();
+                            self.eval_fstring(spec, f, &mut s)?;
+                            s
+                        }
+                        None => String::new(),
+                    };
+                    self.format_field(&v, *conversion, &spec_text, out)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Appends one formatted replacement field.
+    pub fn format_field(&self, v: &Value, conversion: Option<char>, spec: &str, out: &mut String) -> PyResult<()> {
+        let v = match conversion {
+            Some('r') => Value::str(self.repr(v)?),
+            Some('s') => Value::str(self.str_of(v)?),
+            Some('a') => Value::str(super::repr::ascii_escape(&self.repr(v)?)),
+            _ => v.clone(),
+        };
+        if spec.is_empty()
+            && let Value::Str(s) = &v
+        {
+            out.push_str(s.as_str());
+            return Ok(());
+        }
+        out.push_str(&self.format_value(&v, spec)?);
+        Ok(())
+    }
+
+    fn run_comprehension(
+        &self,
+        kind: &CompKind,
+        clauses: &[crate::ir::CompClause],
+        depth: usize,
+        f: &mut Frame,
+        acc: &mut CompAcc,
+    ) -> PyResult<()> {
+        let Some(clause) = clauses.get(depth) else {
+            return acc.push(self, kind, f);
+        };
+        let iterable = self.eval(&clause.iter, f)?;
+        let mut it = self.iter_start(&iterable)?;
+        'items: while let Some(item) = it.next(self)? {
+            self.assign(&clause.target, item, f)?;
+            for cond in &clause.ifs {
+                let c = self.eval(cond, f)?;
+                if !self.truthy(&c)? {
+                    continue 'items;
+                }
+            }
+            self.run_comprehension(kind, clauses, depth + 1, f, acc)?;
+        }
+        Ok(())
+    }
+}
+
+/// What a comprehension is accumulating.
+pub enum CompAcc {
+    /// A list.
+    List(Vec<Value>),
+    /// A set.
+    Set(SetTable),
+    /// A dict.
+    Dict(DictMap),
+}
+
+impl CompAcc {
+    /// An empty accumulator for `kind`.
+    #[must_use]
+    pub fn new(kind: &CompKind) -> Self {
+        match kind {
+            CompKind::List(_) => CompAcc::List(Vec::new()),
+            CompKind::Set(_) => CompAcc::Set(SetTable::new()),
+            CompKind::Dict(..) => CompAcc::Dict(DictMap::new()),
+        }
+    }
+
+    fn push(&mut self, vm: &Vm, kind: &CompKind, f: &mut Frame) -> PyResult<()> {
+        match (self, kind) {
+            (CompAcc::List(l), CompKind::List(e)) => l.push(vm.eval(e, f)?),
+            (CompAcc::Set(s), CompKind::Set(e)) => {
+                let v = vm.eval(e, f)?;
+                vm.set_add(s, v)?;
+            }
+            (CompAcc::Dict(d), CompKind::Dict(k, v)) => {
+                let key = vm.eval(k, f)?;
+                let value = vm.eval(v, f)?;
+                vm.dict_set(d, key, value)?;
+            }
+            _ => unreachable!("accumulator matches its comprehension"),
+        }
+        Ok(())
+    }
+
+    /// Adds an already-evaluated element (or key/value pair).
+    pub fn push_values(&mut self, vm: &Vm, first: Value, second: Option<Value>) -> PyResult<()> {
+        match self {
+            CompAcc::List(l) => l.push(first),
+            CompAcc::Set(s) => vm.set_add(s, first)?,
+            CompAcc::Dict(d) => vm.dict_set(d, first, second.unwrap_or(Value::None))?,
+        }
+        Ok(())
+    }
+
+    /// The built collection.
+    #[must_use]
+    pub fn finish(self) -> Value {
+        match self {
+            CompAcc::List(l) => Value::list(l),
+            CompAcc::Set(s) => Value::Set(Rc::new(RefCell::new(s))),
+            CompAcc::Dict(d) => Value::dict(d),
+        }
+    }
+}
+
+fn read_cell(cell: &CellRef, unbound: impl FnOnce() -> crate::value::Exc) -> PyResult {
+    match &*cell.borrow() {
+        Some(v) => Ok(v.clone()),
+        None => Err(unbound()),
+    }
+}
+
+/// Whether a comparison operator is an identity or membership test.
+#[must_use]
+pub fn is_identity_or_membership(op: CmpOp) -> bool {
+    matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)
+}
+
+/// `not`, `-`, `+`, `~` names for messages.
+#[must_use]
+pub fn unary_symbol(op: UnaryOp) -> &'static str {
+    match op {
+        UnaryOp::Not => "not",
+        UnaryOp::Neg => "unary -",
+        UnaryOp::Pos => "unary +",
+        UnaryOp::Invert => "unary ~",
+    }
+}

@@ -1,0 +1,268 @@
+//! Generators, coroutines and async generators.
+//!
+//! Calling a function whose body can suspend creates one of these objects
+//! holding a single boxed future: the body running through the suspendable
+//! evaluator. A generator is driven by polling that future with a no-op
+//! waker: `yield` leaves its value in the [`GenChannel`] and returns
+//! `Pending`. A coroutine is driven by whoever awaits it — inline inside
+//! another coroutine, or by a task — with that task's waker, so an
+//! `await` on a pending asyncio future suspends the whole task.
+
+use super::errors::{runtime_error, stop_iteration, type_error, value_error};
+use super::{Flow, Frame, Vm};
+use crate::ir::FunctionKind;
+use crate::value::{CellRef, Exc, Function, NativeObject, PyResult, Value};
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+/// The boxed body of a generator-like object.
+pub type BodyFuture = Pin<Box<dyn Future<Output = PyResult<Value>>>>;
+
+/// What a suspended body receives when it resumes at a `yield`.
+pub enum Resume {
+    /// `send(value)` / `next()`.
+    Send(Value),
+    /// `throw(exc)`.
+    Throw(Exc),
+}
+
+/// Where `yield` leaves its value and finds what it resumes with.
+#[derive(Default)]
+pub struct GenChannel {
+    /// The value of the last `yield`, taken by the driver.
+    pub yielded: RefCell<Option<Value>>,
+    /// What the next resumption delivers at the `yield`.
+    pub resume: RefCell<Option<Resume>>,
+}
+
+/// Lifecycle of a generator-like object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    /// Created, body not started.
+    Created,
+    /// Being polled right now.
+    Running,
+    /// Stopped at a `yield` or an `await`.
+    Suspended,
+    /// Finished (returned, raised or closed).
+    Done,
+}
+
+/// A generator, coroutine or async generator.
+pub struct Generator {
+    /// Which of the three.
+    pub kind: FunctionKind,
+    /// `__name__`.
+    pub name: Rc<str>,
+    /// `__qualname__`.
+    pub qualname: Rc<str>,
+    /// Lifecycle.
+    pub state: Cell<GenState>,
+    /// The body; `None` once finished.
+    pub body: RefCell<Option<BodyFuture>>,
+    /// Hand-over point for `yield`.
+    pub channel: Rc<GenChannel>,
+    /// For coroutines: whether anything ever awaited or scheduled it (for
+    /// "coroutine ... was never awaited").
+    pub awaited: Cell<bool>,
+    /// For async generators: suspended at a `yield` (rather than inside an
+    /// `await`), so the next step delivers a value there.
+    pub at_yield: Cell<bool>,
+}
+
+/// One step of a generator.
+pub enum GenStep {
+    /// It yielded a value.
+    Yielded(Value),
+    /// It returned (the value of `StopIteration`).
+    Returned(Value),
+}
+
+/// A future that is pending exactly once, without arranging a wake-up:
+/// the point where a body hands control back to its driver.
+pub struct SuspendOnce(bool);
+
+impl SuspendOnce {
+    /// A fresh suspension point.
+    #[must_use]
+    pub fn new() -> Self {
+        Self(false)
+    }
+}
+
+impl Default for SuspendOnce {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Future for SuspendOnce {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        if self.0 {
+            Poll::Ready(())
+        } else {
+            self.0 = true;
+            Poll::Pending
+        }
+    }
+}
+
+impl Vm {
+    /// Creates the generator, coroutine or async generator for a call of
+    /// `func` whose arguments are bound.
+    pub fn new_generator_like(&self, func: Rc<Function>, locals: Vec<Option<Value>>, cells: Vec<CellRef>) -> Value {
+        let vm = self.rc();
+        let channel = Rc::new(GenChannel::default());
+        let kind = func.code.function_kind;
+        let name = func.name.borrow().clone();
+        let qualname = func.qualname.borrow().clone();
+        let body_channel = channel.clone();
+        let body: BodyFuture = Box::pin(async move {
+            let mut frame = Frame::for_function(&func, locals, cells);
+            frame.channel = Some(body_channel);
+            let result = vm.exec_block_async(&func.code.body, &mut frame).await;
+            match result {
+                Ok(Flow::Return(v)) => Ok(v),
+                Ok(_) => Ok(Value::None),
+                Err(e) => {
+                    frame.record_traceback(&e);
+                    Err(e)
+                }
+            }
+        });
+        let class = match kind {
+            FunctionKind::Generator => self.types.generator.clone(),
+            FunctionKind::Coroutine => self.types.coroutine.clone(),
+            FunctionKind::AsyncGenerator => self.types.async_generator.clone(),
+            FunctionKind::Plain => unreachable!("plain functions run directly"),
+        };
+        NativeObject::new_value(
+            class,
+            Rc::new(Generator {
+                kind,
+                name,
+                qualname,
+                state: Cell::new(GenState::Created),
+                body: RefCell::new(Some(body)),
+                channel,
+                awaited: Cell::new(false),
+                at_yield: Cell::new(false),
+            }),
+        )
+    }
+
+    /// The generator-like object behind a value, if it is one.
+    #[must_use]
+    pub fn as_generator(&self, v: &Value) -> Option<Rc<Generator>> {
+        v.downcast::<Rc<Generator>>().cloned()
+    }
+
+    /// Polls a generator-like body once with `cx`.
+    pub fn poll_body(&self, g: &Generator, cx: &mut Context<'_>) -> Poll<PyResult<Value>> {
+        let mut slot = g.body.borrow_mut();
+        let Some(body) = slot.as_mut() else {
+            return Poll::Ready(Err(runtime_error("cannot reuse already awaited coroutine")));
+        };
+        g.state.set(GenState::Running);
+        let depth = self.depth.get() + 1;
+        if depth > self.recursion_limit.get() {
+            g.state.set(GenState::Suspended);
+            return Poll::Ready(Err(super::errors::recursion_limit_exceeded("")));
+        }
+        self.depth.set(depth);
+        let poll = body.as_mut().poll(cx);
+        self.depth.set(depth - 1);
+        match poll {
+            Poll::Ready(r) => {
+                g.state.set(GenState::Done);
+                *slot = None;
+                Poll::Ready(r)
+            }
+            Poll::Pending => {
+                g.state.set(GenState::Suspended);
+                Poll::Pending
+            }
+        }
+    }
+
+    /// Resumes a (synchronous) generator with `resume`.
+    pub fn generator_resume(&self, g: &Generator, resume: Resume) -> PyResult<GenStep> {
+        match g.state.get() {
+            GenState::Running => return Err(value_error("generator already executing")),
+            GenState::Done => {
+                return match resume {
+                    Resume::Throw(e) => Err(e),
+                    Resume::Send(_) => Err(stop_iteration(Value::None)),
+                };
+            }
+            GenState::Created => match resume {
+                Resume::Send(Value::None) => {}
+                Resume::Send(_) => {
+                    return Err(type_error("can't send non-None value to a just-started generator"));
+                }
+                Resume::Throw(e) => {
+                    g.state.set(GenState::Done);
+                    *g.body.borrow_mut() = None;
+                    return Err(e);
+                }
+            },
+            GenState::Suspended => *g.channel.resume.borrow_mut() = Some(resume),
+        }
+        let mut cx = Context::from_waker(Waker::noop());
+        match self.poll_body(g, &mut cx) {
+            Poll::Ready(Ok(v)) => Ok(GenStep::Returned(v)),
+            Poll::Ready(Err(e)) => {
+                if e.instance().class.is_subclass(&self.types.stop_iteration) {
+                    let err = runtime_error("generator raised StopIteration");
+                    *err.data().cause.borrow_mut() = Some(e.value());
+                    *err.data().context.borrow_mut() = Some(e.value());
+                    err.data().suppress_context.set(true);
+                    return Err(err);
+                }
+                Err(e)
+            }
+            Poll::Pending => match g.channel.yielded.borrow_mut().take() {
+                Some(v) => Ok(GenStep::Yielded(v)),
+                None => Err(runtime_error("generator awaited outside an event loop")),
+            },
+        }
+    }
+
+    /// `next(generator)`: the next yielded value, `None` when it returns.
+    pub fn generator_next(&self, g: &Generator) -> PyResult<Option<Value>> {
+        match self.generator_resume(g, Resume::Send(Value::None))? {
+            GenStep::Yielded(v) => Ok(Some(v)),
+            GenStep::Returned(_) => Ok(None),
+        }
+    }
+
+    /// `generator.close()`: throws `GeneratorExit` in and expects it to finish.
+    pub fn generator_close(&self, g: &Generator) -> PyResult<Value> {
+        match g.state.get() {
+            GenState::Created => {
+                g.state.set(GenState::Done);
+                *g.body.borrow_mut() = None;
+                return Ok(Value::None);
+            }
+            GenState::Done => return Ok(Value::None),
+            _ => {}
+        }
+        let exit = super::errors::new_exception(&self.types.generator_exit, vec![]);
+        match self.generator_resume(g, Resume::Throw(exit)) {
+            Ok(GenStep::Yielded(_)) => Err(runtime_error("generator ignored GeneratorExit")),
+            Ok(GenStep::Returned(_)) => Ok(Value::None),
+            Err(e)
+                if e.instance().class.is_subclass(&self.types.generator_exit)
+                    || e.instance().class.is_subclass(&self.types.stop_iteration) =>
+            {
+                Ok(Value::None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+

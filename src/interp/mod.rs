@@ -1,0 +1,175 @@
+//! The evaluator: a tree walker over the resolved tree.
+//!
+//! Code that cannot suspend (known from [`crate::ir`]'s `suspends` flags)
+//! runs through the synchronous functions of [`expr`] and [`stmt`]; bodies
+//! of generators and coroutines run through [`suspend`], whose async
+//! functions box one future per frame and fall back to the synchronous path
+//! for every subtree that cannot suspend.
+//!
+//! | module | job |
+//! | --- | --- |
+//! | [`frame`] | a running body's slots and cells |
+//! | [`expr`], [`stmt`] | synchronous evaluation |
+//! | [`suspend`] | evaluation that can suspend (`await`, `yield`) |
+//! | [`call`] | calling anything; binding arguments to parameters |
+//! | [`attr`] | attribute lookup and assignment |
+//! | [`ops`] | operators, comparison, truth, hashing |
+//! | [`repr`] | `repr()` and `str()` |
+//! | [`iter`] | the iteration protocol |
+//! | [`errors`] | building exceptions with CPython's wording |
+//! | [`class`] | class creation, instances, `super` |
+//! | [`containers`] | hashing, dict/set tables, subscripts, membership |
+//! | [`exc_group`] | exception groups and `except*` |
+//! | [`generator`] | generator, coroutine and async generator objects |
+
+pub mod attr;
+pub mod call;
+pub mod class;
+pub mod containers;
+pub mod errors;
+pub mod exc_group;
+pub mod expr;
+pub mod frame;
+pub mod generator;
+pub mod iter;
+pub mod ops;
+pub mod repr;
+pub mod stmt;
+pub mod suspend;
+
+use crate::ir::Code;
+use crate::source::SourceFile;
+use crate::types::Types;
+use crate::value::object::Globals;
+use crate::value::{Exc, Module, PyResult, Symbol, Value};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+pub use frame::{Flow, Frame};
+
+/// Where a script's output goes: the process's stdout/stderr in the CLI, a
+/// buffer in tests and embedding hosts.
+pub trait OutputSink {
+    /// Writes text.
+    fn write(&self, text: &str);
+    /// Flushes buffered text.
+    fn flush(&self) {}
+}
+
+/// CPython's default recursion limit.
+pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
+/// The interpreter: built-in namespace, loaded modules, output sinks and
+/// the state of the running program.
+pub struct Vm {
+    /// The built-in classes.
+    pub types: Rc<Types>,
+    /// The `builtins` module.
+    pub builtins: Rc<Module>,
+    /// Loaded modules by name (`sys.modules`).
+    pub modules: RefCell<HashMap<Rc<str>, Value>>,
+    /// Standard output.
+    pub stdout: RefCell<Rc<dyn OutputSink>>,
+    /// Standard error.
+    pub stderr: RefCell<Rc<dyn OutputSink>>,
+    /// Current Python call depth.
+    pub depth: Cell<usize>,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: Cell<usize>,
+    /// Exceptions being handled (innermost last), for bare `raise`.
+    pub handling: RefCell<Vec<Exc>>,
+    /// `sys.argv`.
+    pub argv: RefCell<Vec<String>>,
+    /// State that native modules keep per interpreter (random's generator,
+    /// asyncio's loop, ...), by module name.
+    pub module_state: RefCell<HashMap<&'static str, Rc<dyn std::any::Any>>>,
+    /// Containers whose `repr` is in progress (self-reference shows `[...]`).
+    pub repr_stack: RefCell<Vec<usize>>,
+    self_ref: Weak<Vm>,
+}
+
+impl Vm {
+    /// A fresh interpreter writing to the given sinks.
+    #[must_use]
+    pub fn new(stdout: Rc<dyn OutputSink>, stderr: Rc<dyn OutputSink>) -> Rc<Vm> {
+        let types = crate::types::types();
+        Rc::new_cyclic(|weak| {
+            let vm = Vm {
+                types,
+                builtins: Rc::new(Module {
+                    name: "builtins".into(),
+                    globals: Globals::default(),
+                }),
+                modules: RefCell::new(HashMap::new()),
+                stdout: RefCell::new(stdout),
+                stderr: RefCell::new(stderr),
+                depth: Cell::new(0),
+                recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
+                handling: RefCell::new(Vec::new()),
+                argv: RefCell::new(Vec::new()),
+                module_state: RefCell::new(HashMap::new()),
+                repr_stack: RefCell::new(Vec::new()),
+                self_ref: weak.clone(),
+            };
+            crate::builtins::install(&vm);
+            vm
+        })
+    }
+
+    /// A counted handle to this interpreter, for futures that outlive a call.
+    #[must_use]
+    pub fn rc(&self) -> Rc<Vm> {
+        self.self_ref.upgrade().expect("the interpreter is alive while it runs")
+    }
+
+    /// Writes to standard output.
+    pub fn write_stdout(&self, text: &str) {
+        let sink = self.stdout.borrow().clone();
+        sink.write(text);
+    }
+
+    /// Writes to standard error (flushing standard output first, so the two
+    /// interleave in program order on a terminal).
+    pub fn write_stderr(&self, text: &str) {
+        self.stdout.borrow().clone().flush();
+        let sink = self.stderr.borrow().clone();
+        sink.write(text);
+        sink.flush();
+    }
+
+    /// Looks `name` up among the builtins.
+    #[must_use]
+    pub fn builtin(&self, name: Symbol) -> Option<Value> {
+        self.builtins.globals.get(name)
+    }
+
+    /// Creates a module object named `name`.
+    #[must_use]
+    pub fn new_module(&self, name: &str, file: Option<&SourceFile>) -> Rc<Module> {
+        let module = Rc::new(Module {
+            name: name.into(),
+            globals: Globals::default(),
+        });
+        module.globals.set(crate::value::sym::__name__, Value::str(name));
+        if let Some(f) = file {
+            module.globals.set(crate::value::sym::__file__, Value::str(f.name()));
+        }
+        module.globals.set(crate::value::sym::__doc__, Value::None);
+        module
+    }
+
+    /// Runs compiled module code in `module`'s namespace (synchronously; a
+    /// module whose top level awaits must go through [`suspend`]).
+    pub fn run_module_code(&self, code: &Rc<Code>, module: &Rc<Module>) -> PyResult<Value> {
+        let mut frame = Frame::for_module(code, module);
+        let result = self.exec_block(&code.body, &mut frame);
+        match result {
+            Ok(_) => Ok(Value::None),
+            Err(e) => {
+                frame.record_traceback(&e);
+                Err(e)
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! Importable modules: `sys`, `time`, `random`, `asyncio`.
+//!
+//! Scripts can import only these (and whatever an embedding host
+//! registers); there is no file system import.
+
+pub mod random;
+pub mod sys;
+pub mod time;
+
+use crate::interp::Vm;
+use crate::interp::errors::{exc_msg, import_error};
+use crate::value::{Module, PyResult, Symbol, Value};
+use std::rc::Rc;
+
+/// Builds a native module by name, if pyco has one.
+fn build_native(vm: &Vm, name: &str) -> Option<Rc<Module>> {
+    Some(match name {
+        "sys" => sys::build(vm),
+        "time" => time::build(vm),
+        "random" => random::build(vm),
+        "asyncio" => crate::runtime::module::build(vm),
+        _ => return None,
+    })
+}
+
+impl Vm {
+    /// `import a.b.c`: the module object for the dotted path.
+    pub fn import_module(&self, path: &[Symbol]) -> PyResult {
+        let name: String = path.iter().map(|s| s.name().to_string()).collect::<Vec<_>>().join(".");
+        if let Some(m) = self.modules.borrow().get(name.as_str()) {
+            return Ok(m.clone());
+        }
+        let Some(module) = build_native(self, &name) else {
+            let types = crate::types::types();
+            let exc = exc_msg(&types.module_not_found_error, format!("No module named '{name}'"));
+            exc.instance()
+                .attrs
+                .borrow_mut()
+                .set(crate::value::sym::name, Value::str(name.as_str()));
+            return Err(exc);
+        };
+        let value = Value::Module(module);
+        self.modules.borrow_mut().insert(name.into(), value.clone());
+        Ok(value)
+    }
+
+    /// `from module import name`.
+    pub fn import_from(&self, module: &Value, name: Symbol, path: &[Symbol]) -> PyResult {
+        match self.get_attr_opt(module, name)? {
+            Some(v) => Ok(v),
+            None => {
+                let mname: Vec<String> = path.iter().map(|s| s.name().to_string()).collect();
+                let mname = mname.join(".");
+                Err(import_error(format!(
+                    "cannot import name '{name}' from '{mname}' (unknown location)"
+                )))
+            }
+        }
+    }
+}
+
+/// Sets a module attribute to a built-in function.
+pub fn set_fn(module: &Module, name: &'static str, f: crate::value::NativeFn) {
+    module.globals.set(Symbol::intern(name), crate::builtins::builtin_fn(name, f));
+}

@@ -1,0 +1,56 @@
+//! The `time` module.
+//!
+//! Under virtual time, `time()`, `monotonic()` and `perf_counter()` follow
+//! the event loop's virtual clock and `sleep()` advances it, so elapsed-time
+//! prints agree with a real-time run.
+
+use super::set_fn;
+use crate::builtins::args::arity;
+use crate::interp::Vm;
+use crate::interp::errors::value_error;
+use crate::value::{Module, PyResult, Symbol, Value};
+use std::rc::Rc;
+
+/// Builds the module.
+pub fn build(vm: &Vm) -> Rc<Module> {
+    let m = vm.new_module("time", None);
+    set_fn(&m, "time", time);
+    set_fn(&m, "time_ns", time_ns);
+    set_fn(&m, "monotonic", monotonic);
+    set_fn(&m, "monotonic_ns", monotonic_ns);
+    set_fn(&m, "perf_counter", monotonic);
+    set_fn(&m, "perf_counter_ns", monotonic_ns);
+    set_fn(&m, "process_time", monotonic);
+    set_fn(&m, "sleep", sleep);
+    m
+}
+
+fn time(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("time", args, 0, 0)?;
+    Ok(Value::Float(crate::runtime::clock::wall_seconds(vm)))
+}
+
+fn time_ns(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("time_ns", args, 0, 0)?;
+    Ok(Value::Int((crate::runtime::clock::wall_seconds(vm) * 1e9) as i64))
+}
+
+fn monotonic(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("monotonic", args, 0, 0)?;
+    Ok(Value::Float(crate::runtime::clock::monotonic_ns(vm) as f64 / 1e9))
+}
+
+fn monotonic_ns(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("monotonic_ns", args, 0, 0)?;
+    Ok(Value::Int(crate::runtime::clock::monotonic_ns(vm)))
+}
+
+fn sleep(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("sleep", args, 1, 1)?;
+    let secs = crate::builtins::constructors::to_float(vm, &args[0])?;
+    if secs < 0.0 {
+        return Err(value_error("sleep length must be non-negative"));
+    }
+    crate::runtime::clock::blocking_sleep(vm, secs);
+    Ok(Value::None)
+}
