@@ -55,7 +55,6 @@ pub fn run_main(vm: &Rc<Vm>, file: &Rc<SourceFile>) -> Outcome {
         Ok(_) => Outcome::Finished,
         Err(e) => uncaught(vm, &e),
     };
-    crate::runtime::shutdown(vm);
     vm.stdout.borrow().clone().flush();
     outcome
 }

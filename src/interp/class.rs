@@ -89,7 +89,11 @@ impl Vm {
         }
         drop(body_frame);
         let dict = std::mem::take(&mut *ns.borrow_mut());
-        let class = self.new_class(&def.name.name(), &def.qualname, &f.module.name, bases, dict)?;
+        let module = match dict.get(sym::__module__) {
+            Some(Value::Str(m)) => m.as_str().to_string(),
+            _ => f.module.name.to_string(),
+        };
+        let class = self.new_class(&def.name.name(), &def.qualname, &module, bases, dict)?;
         let mut result = Value::Class(class);
         for d in decorators.iter().rev() {
             result = self.call(d, &[result], &[])?;
@@ -130,6 +134,9 @@ impl Vm {
             )));
         };
         dict.remove(sym::__qualname__);
+        if dict.contains(sym::__eq__) && !dict.contains(sym::__hash__) {
+            dict.set(sym::__hash__, Value::None);
+        }
         let class = Rc::new(Class {
             name: name.into(),
             qualname: qualname.into(),

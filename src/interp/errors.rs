@@ -1,25 +1,10 @@
 //! Building exceptions, with CPython's wording kept in one place.
 
 use crate::types::types;
-use crate::value::exception::ExceptionData;
-use crate::value::{AttrMap, Class, Exc, Instance, Payload, Value};
-use std::cell::RefCell;
+use crate::value::{Class, Exc, Value};
 use std::rc::Rc;
 
-/// A new, unraised exception of `class` with `args`.
-#[must_use]
-pub fn new_exception(class: &Rc<Class>, args: Vec<Value>) -> Exc {
-    let data = ExceptionData {
-        args: RefCell::new(Value::tuple(args)),
-        ..ExceptionData::default()
-    };
-    let inst = Rc::new(Instance {
-        class: class.clone(),
-        attrs: RefCell::new(AttrMap::new()),
-        payload: Payload::Exception(Box::new(data)),
-    });
-    Exc::from_instance(inst).expect("built with an exception payload")
-}
+pub use crate::value::exception::new_exception;
 
 /// An exception of `class` whose single argument is `msg`.
 #[must_use]

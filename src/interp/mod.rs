@@ -86,6 +86,10 @@ pub struct Vm {
     pub module_state: RefCell<HashMap<&'static str, Rc<dyn std::any::Any>>>,
     /// Containers whose `repr` is in progress (self-reference shows `[...]`).
     pub repr_stack: RefCell<Vec<usize>>,
+    /// The clock scripts and event loops see (virtual under `--virtual-time`).
+    pub clock: RefCell<Rc<crate::runtime::clock::Clock>>,
+    /// The event loop while `asyncio.run` (or the REPL) drives one.
+    pub event_loop: RefCell<Option<Rc<crate::runtime::Loop>>>,
     self_ref: Weak<Vm>,
 }
 
@@ -110,6 +114,8 @@ impl Vm {
                 argv: RefCell::new(Vec::new()),
                 module_state: RefCell::new(HashMap::new()),
                 repr_stack: RefCell::new(Vec::new()),
+                clock: RefCell::new(Rc::new(crate::runtime::clock::Clock::new(false))),
+                event_loop: RefCell::new(None),
                 self_ref: weak.clone(),
             };
             crate::builtins::install(&vm);
@@ -121,6 +127,17 @@ impl Vm {
     #[must_use]
     pub fn rc(&self) -> Rc<Vm> {
         self.self_ref.upgrade().expect("the interpreter is alive while it runs")
+    }
+
+    /// Switches to the virtual clock (before the program starts).
+    pub fn use_virtual_time(&self, on: bool) {
+        *self.clock.borrow_mut() = Rc::new(crate::runtime::clock::Clock::new(on));
+    }
+
+    /// The interpreter's clock.
+    #[must_use]
+    pub fn clock(&self) -> Rc<crate::runtime::clock::Clock> {
+        self.clock.borrow().clone()
     }
 
     /// Writes to standard output.

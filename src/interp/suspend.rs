@@ -723,7 +723,7 @@ impl Vm {
         if let Some(step) = v.downcast::<AsyncGenStep>() {
             return self.await_async_gen_step(step).await;
         }
-        if let Some(r) = crate::runtime::await_native(self, &v) {
+        if let Some(r) = crate::modules::asyncio::leaves::await_native(self, &v) {
             return r.await;
         }
         let ty = self.type_of(&v);
@@ -770,7 +770,7 @@ impl Vm {
                 match self.generator_resume(&g, resume)? {
                     GenStep::Returned(v) => return Ok(v),
                     GenStep::Yielded(Value::None) => {
-                        crate::runtime::yield_once(self).await?;
+                        crate::modules::asyncio::leaves::yield_once(self).await?;
                         resume = Resume::Send(Value::None);
                     }
                     GenStep::Yielded(x) => {

@@ -3,6 +3,7 @@
 //! Scripts can import only these (and whatever an embedding host
 //! registers); there is no file system import.
 
+pub mod asyncio;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -18,7 +19,7 @@ fn build_native(vm: &Vm, name: &str) -> Option<Rc<Module>> {
         "sys" => sys::build(vm),
         "time" => time::build(vm),
         "random" => random::build(vm),
-        "asyncio" => crate::runtime::module::build(vm),
+        "asyncio" => asyncio::build(vm),
         _ => return None,
     })
 }

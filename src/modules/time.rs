@@ -27,22 +27,22 @@ pub fn build(vm: &Vm) -> Rc<Module> {
 
 fn time(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("time", args, 0, 0)?;
-    Ok(Value::Float(crate::runtime::clock::wall_seconds(vm)))
+    Ok(Value::Float(vm.clock().wall_seconds()))
 }
 
 fn time_ns(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("time_ns", args, 0, 0)?;
-    Ok(Value::Int((crate::runtime::clock::wall_seconds(vm) * 1e9) as i64))
+    Ok(Value::Int((vm.clock().wall_seconds() * 1e9) as i64))
 }
 
 fn monotonic(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("monotonic", args, 0, 0)?;
-    Ok(Value::Float(crate::runtime::clock::monotonic_ns(vm) as f64 / 1e9))
+    Ok(Value::Float(vm.clock().now() as f64 / 1e9))
 }
 
 fn monotonic_ns(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("monotonic_ns", args, 0, 0)?;
-    Ok(Value::Int(crate::runtime::clock::monotonic_ns(vm)))
+    Ok(Value::Int(vm.clock().now()))
 }
 
 fn sleep(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -51,6 +51,6 @@ fn sleep(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     if secs < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }
-    crate::runtime::clock::blocking_sleep(vm, secs);
+    vm.clock().sleep_blocking(secs);
     Ok(Value::None)
 }

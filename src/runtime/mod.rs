@@ -1,27 +1,624 @@
-//! The event loop (placeholder until asyncio lands).
+//! The asyncio event loop, on tokio.
+//!
+//! # How asyncio maps onto tokio
+//!
+//! Every asyncio Task is a tokio task, spawned with `spawn_local` on a
+//! `LocalSet` of tokio's current-thread runtime. What decides *when* each
+//! runs is this module's ready queue, a FIFO of "call soon" entries exactly
+//! like `BaseEventLoop._ready`: a task step, a done callback, a callback
+//! from `call_soon`/`call_later`/`call_at`. One more tokio task, the
+//! driver, runs CPython's `_run_once` loop:
+//!
+//! 1. if nothing is ready, wait for the earliest timer (tokio's clock for
+//!    real time; under virtual time the clock jumps to it);
+//! 2. move every due timer's callback to the ready queue, in heap order;
+//! 3. run exactly the entries that were ready when the iteration began —
+//!    callbacks inline; for a task step, grant the task a permit, wake its
+//!    tokio task and yield, so tokio polls that task (one step of its
+//!    coroutine) before the driver continues;
+//! 4. stop at the iteration boundary once `loop.stop()` was called.
+//!
+//! Why not tokio's own primitives: `yield_now` defers its wake and wakes
+//! deferred tasks in LIFO order, `JoinHandle` resumes awaiters an iteration
+//! early and cannot run `except`/`finally` on abort, the timer wheel has
+//! 1 ms granularity, and the cooperative budget makes tasks yield where
+//! CPython never suspends. Keeping asyncio's own queue and using tokio to
+//! run the steps gives CPython's order by construction:
+//!
+//! - `create_task` schedules the first step (the creator keeps running);
+//! - `await coroutine` polls the callee inline, within the same step;
+//! - `sleep(0)` (a bare yield) re-schedules the task's next step;
+//! - a task blocked on a future is resumed by that future's done callback,
+//!   scheduled in registration order when the future completes;
+//! - timers fire in deadline order; equal deadlines in `heapq`'s order.
+//!
+//! The runtime never evaluates Python itself: it sees a coroutine as a
+//! value the [`Host`] can poll, and callbacks as values the host can call.
 
 pub mod clock;
-pub mod module;
+pub mod future;
+pub mod timer;
 
-use crate::interp::Vm;
-use crate::value::{PyResult, Value};
+use crate::value::{Class, Exc, NativeObject, PyResult, Value};
+use clock::Clock;
+use future::{Fut, TaskPart, WaitReason};
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::{Rc, Weak};
+use std::task::{Context, Poll, Waker};
+use timer::{Timer, TimerHeap};
 
-/// A future borrowed from the interpreter.
-pub type LocalFuture<'a> = Pin<Box<dyn Future<Output = PyResult> + 'a>>;
+/// What the runtime needs from the interpreter.
+pub trait Host {
+    /// Calls a Python callable.
+    fn call(&self, f: &Value, args: &[Value]) -> PyResult;
+    /// Runs one step of a coroutine object.
+    fn poll_coroutine(&self, coro: &Value, cx: &mut Context<'_>) -> Poll<PyResult>;
+    /// Whether a coroutine object has started running.
+    fn coroutine_started(&self, coro: &Value) -> bool;
+    /// Closes a coroutine that will never run (a task cancelled before
+    /// its first step).
+    fn close_coroutine(&self, coro: &Value);
+    /// Writes to the program's standard error.
+    fn write_stderr(&self, text: &str);
+    /// A traceback as the default exception hook prints it.
+    fn render_exception(&self, e: &Exc) -> String;
+    /// `repr(v)`, for messages.
+    fn repr(&self, v: &Value) -> String;
+}
 
-/// Awaiting an object the runtime implements (futures, tasks, sleeps).
+/// One entry of the ready queue.
+pub enum Ready {
+    /// Run one step of a task.
+    Step(Rc<Fut>),
+    /// Call a Python done callback with a future.
+    DoneCallback(Value, Rc<Fut>),
+    /// Call a Python callback from `call_soon`/`call_later`/`call_at`.
+    Call(Rc<Handle>),
+    /// Runtime-internal work.
+    Native(Box<dyn FnOnce(&Loop)>),
+}
+
+/// A scheduled callback (`asyncio.Handle` / `TimerHandle`).
+pub struct Handle {
+    /// The callable.
+    pub callback: Value,
+    /// Its arguments.
+    pub args: Vec<Value>,
+    /// Set by `cancel()`.
+    pub cancelled: Rc<Cell<bool>>,
+    /// The deadline, for timer handles.
+    pub when: Option<i64>,
+}
+
+/// Classes the runtime instantiates, provided by the asyncio module.
+pub struct RuntimeClasses {
+    /// `asyncio.Future`.
+    pub future: Rc<Class>,
+    /// `asyncio.Task`.
+    pub task: Rc<Class>,
+    /// `asyncio.CancelledError`.
+    pub cancelled_error: Rc<Class>,
+    /// `asyncio.InvalidStateError`.
+    pub invalid_state_error: Rc<Class>,
+}
+
+/// The event loop.
+pub struct Loop {
+    ready: RefCell<VecDeque<Ready>>,
+    timers: RefCell<TimerHeap<Ready>>,
+    /// The clock (shared by every loop of one interpreter).
+    pub clock: Rc<Clock>,
+    current: RefCell<Option<Rc<Fut>>>,
+    tasks: RefCell<Vec<Weak<Fut>>>,
+    serial: Cell<u64>,
+    task_names: Rc<Cell<u64>>,
+    running: Cell<bool>,
+    stopping: Cell<bool>,
+    driver_waker: RefCell<Option<Waker>>,
+    driver_parked: Cell<bool>,
+    /// Operations outside the loop that will schedule something when done
+    /// (host futures); while any is pending, an idle loop is not deadlocked.
+    pub external: Cell<usize>,
+    host: RefCell<Option<Weak<dyn Host>>>,
+    /// The classes of asyncio objects.
+    pub classes: RuntimeClasses,
+    /// A task that ended with an exception nobody retrieved.
+    unretrieved: RefCell<Vec<Rc<Fut>>>,
+    /// Set when the loop found every task blocked with nothing to wake them.
+    pub deadlocked: RefCell<Option<String>>,
+    /// `SystemExit`/`KeyboardInterrupt` raised in a task: stops the loop and
+    /// propagates out of `run_until_complete`.
+    pub fatal: RefCell<Option<Exc>>,
+}
+
+impl Loop {
+    /// A loop on `clock`, naming tasks with the shared counter `task_names`.
+    #[must_use]
+    pub fn new(clock: Rc<Clock>, task_names: Rc<Cell<u64>>, classes: RuntimeClasses) -> Self {
+        Self {
+            ready: RefCell::new(VecDeque::new()),
+            timers: RefCell::new(TimerHeap::default()),
+            clock,
+            current: RefCell::new(None),
+            tasks: RefCell::new(Vec::new()),
+            serial: Cell::new(0),
+            task_names,
+            running: Cell::new(false),
+            stopping: Cell::new(false),
+            driver_waker: RefCell::new(None),
+            driver_parked: Cell::new(false),
+            external: Cell::new(0),
+            host: RefCell::new(None),
+            classes,
+            unretrieved: RefCell::new(Vec::new()),
+            deadlocked: RefCell::new(None),
+            fatal: RefCell::new(None),
+        }
+    }
+
+    /// Connects the interpreter that runs coroutines and callbacks.
+    pub fn set_host(&self, host: Weak<dyn Host>) {
+        *self.host.borrow_mut() = Some(host);
+    }
+
+    fn host(&self) -> Rc<dyn Host> {
+        self.host
+            .borrow()
+            .as_ref()
+            .and_then(Weak::upgrade)
+            .expect("the interpreter outlives its event loop")
+    }
+
+    /// Calls a cancel hook with the message; its truth is the result
+    /// (errors are reported and count as false).
+    pub fn call_hook(&self, hook: &Value, msg: Option<Value>) -> bool {
+        let host = self.host();
+        match host.call(hook, &[msg.unwrap_or(Value::None)]) {
+            Ok(Value::Bool(b)) => b,
+            Ok(_) => false,
+            Err(e) => {
+                report_callback_error(self, &host, hook, &e);
+                false
+            }
+        }
+    }
+
+    /// Whether `run_until_complete` is in progress.
+    #[must_use]
+    pub fn is_running(&self) -> bool {
+        self.running.get()
+    }
+
+    /// The task whose step is running.
+    #[must_use]
+    pub fn current_task(&self) -> Option<Rc<Fut>> {
+        self.current.borrow().clone()
+    }
+
+    /// Tasks not yet done, in creation order.
+    #[must_use]
+    pub fn pending_tasks(&self) -> Vec<Rc<Fut>> {
+        let mut tasks = self.tasks.borrow_mut();
+        tasks.retain(|w| w.upgrade().is_some_and(|t| !t.done()));
+        tasks.iter().filter_map(Weak::upgrade).collect()
+    }
+
+    /// A fresh serial number for a new future.
+    pub fn next_serial(&self) -> u64 {
+        let s = self.serial.get() + 1;
+        self.serial.set(s);
+        s
+    }
+
+    /// The next default task name, `Task-N` (counted across loops, as in
+    /// CPython where the counter is module-global).
+    pub fn next_task_name(&self) -> String {
+        let n = self.task_names.get() + 1;
+        self.task_names.set(n);
+        format!("Task-{n}")
+    }
+
+    /// Appends to the ready queue (`call_soon`).
+    pub fn schedule(&self, entry: Ready) {
+        self.ready.borrow_mut().push_back(entry);
+        if self.driver_parked.get()
+            && let Some(w) = self.driver_waker.borrow().as_ref()
+        {
+            w.wake_by_ref();
+        }
+    }
+
+    /// Schedules `entry` to run at `when` (`call_at`); setting `cancelled`
+    /// later cancels it.
+    pub fn schedule_at(&self, when: i64, entry: Ready, cancelled: Rc<Cell<bool>>) {
+        self.timers.borrow_mut().push(Timer {
+            when,
+            cancelled,
+            payload: entry,
+        });
+        if self.driver_parked.get()
+            && let Some(w) = self.driver_waker.borrow().as_ref()
+        {
+            w.wake_by_ref();
+        }
+    }
+
+    /// Records that a timer was cancelled (for heap housekeeping).
+    pub fn timer_cancelled(&self) {
+        self.timers.borrow_mut().note_cancelled();
+    }
+
+    /// `loop.stop()`: finish the current iteration, then return.
+    pub fn stop(&self) {
+        self.stopping.set(true);
+    }
+
+    /// Creates a future object of class `class` (Future or Task).
+    pub fn new_future_object(&self, task: Option<TaskPart>) -> (Rc<Fut>, Value) {
+        let class = if task.is_some() { &self.classes.task } else { &self.classes.future };
+        let fut = Rc::new(Fut::new(task, self.next_serial()));
+        let value = NativeObject::new_value(class.clone(), fut.clone());
+        if let Value::Native(n) = &value {
+            *fut.object.borrow_mut() = Rc::downgrade(n);
+        }
+        (fut, value)
+    }
+
+    /// `create_task(coro, name=)`: spawns a tokio task for the coroutine
+    /// and schedules its first step.
+    pub fn create_task(self: &Rc<Self>, coro: Value, name: Option<Value>) -> (Rc<Fut>, Value) {
+        let name = name.unwrap_or_else(|| Value::str(self.next_task_name()));
+        let part = TaskPart {
+            coro,
+            name: RefCell::new(name),
+            must_cancel: Cell::new(false),
+            cancel_message: RefCell::new(None),
+            num_cancels: Cell::new(0),
+            fut_waiter: RefCell::new(None),
+            throw: RefCell::new(None),
+            waker: RefCell::new(None),
+            permit: Cell::new(false),
+            started: Cell::new(false),
+            waiting: RefCell::new(WaitReason::None),
+            await_site: RefCell::new(None),
+        };
+        let (task, value) = self.new_future_object(Some(part));
+        self.tasks.borrow_mut().push(Rc::downgrade(&task));
+        tokio::task::spawn_local(TaskDriver {
+            task: task.clone(),
+            lp: self.clone(),
+        });
+        self.schedule(Ready::Step(task.clone()));
+        (task, value)
+    }
+
+    /// The `CancelledError` a cancelled future raises.
+    #[must_use]
+    pub fn cancelled_error(&self, fut: &Fut) -> Exc {
+        if let Some(e) = fut.cancelled_exc.borrow_mut().take() {
+            return e;
+        }
+        let args = fut.cancel_message.borrow().clone().into_iter().collect();
+        crate::value::exception::new_exception(&self.classes.cancelled_error, args)
+    }
+
+    /// `future.result()`: the value, the exception, or `CancelledError`.
+    pub fn result_of(&self, fut: &Fut) -> PyResult {
+        match fut.state() {
+            future::FutState::Cancelled => Err(self.cancelled_error(fut)),
+            future::FutState::Pending => Err(crate::value::exception::new_exception(
+                &self.classes.invalid_state_error,
+                vec![Value::str("Result is not ready.")],
+            )),
+            future::FutState::Finished => {
+                fut.log_traceback.set(false);
+                fut.outcome().unwrap_or(Ok(Value::None))
+            }
+        }
+    }
+
+    /// Runs one step of `task` (called from its tokio task).
+    fn step(self: &Rc<Self>, task: &Rc<Fut>, cx: &mut Context<'_>) -> Poll<()> {
+        let t = task.task().expect("a task");
+        if task.done() {
+            return Poll::Ready(());
+        }
+        let host = self.host();
+        t.fut_waiter.borrow_mut().take();
+        *t.waiting.borrow_mut() = WaitReason::None;
+        if t.must_cancel.replace(false) {
+            let msg = t.cancel_message.borrow().clone();
+            let exc = crate::value::exception::new_exception(
+                &self.classes.cancelled_error,
+                msg.into_iter().collect(),
+            );
+            if !host.coroutine_started(&t.coro) {
+                host.close_coroutine(&t.coro);
+                *task.cancelled_exc.borrow_mut() = Some(exc);
+                task.cancel_future(self, t.cancel_message.borrow().clone());
+                return Poll::Ready(());
+            }
+            *t.throw.borrow_mut() = Some(exc);
+        }
+        t.started.set(true);
+        let previous = self.current.replace(Some(task.clone()));
+        let poll = host.poll_coroutine(&t.coro, cx);
+        *self.current.borrow_mut() = previous;
+        t.throw.borrow_mut().take();
+        match poll {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(Ok(v)) => {
+                if t.must_cancel.replace(false) {
+                    let msg = t.cancel_message.borrow().clone();
+                    task.cancel_future(self, msg);
+                } else {
+                    task.finish(self, Ok(v));
+                }
+                Poll::Ready(())
+            }
+            Poll::Ready(Err(e)) => {
+                if e.instance().class.is_subclass(&self.classes.cancelled_error) {
+                    *task.cancelled_exc.borrow_mut() = Some(e);
+                    task.cancel_future(self, None);
+                } else if is_fatal(&e) {
+                    task.finish(self, Err(e.clone()));
+                    task.log_traceback.set(false);
+                    *self.fatal.borrow_mut() = Some(e);
+                    self.stop();
+                } else {
+                    task.finish(self, Err(e));
+                    self.unretrieved.borrow_mut().push(task.clone());
+                }
+                Poll::Ready(())
+            }
+        }
+    }
+
+    /// Runs the loop until `done` is complete (`run_until_complete`).
+    pub fn run_until_complete(self: &Rc<Self>, local: &tokio::task::LocalSet, rt: &tokio::runtime::Runtime, done: &Rc<Fut>) {
+        let lp = self.clone();
+        done.add_callback(
+            self,
+            future::DoneCallback::Native(Box::new(|lp: &Loop, _f: &Rc<Fut>| lp.stop())),
+        );
+        self.running.set(true);
+        local.block_on(rt, run_loop(lp));
+        self.running.set(false);
+        self.stopping.set(false);
+    }
+
+    /// Reports tasks whose exception was never retrieved (and are finished).
+    pub fn report_unretrieved(&self) {
+        let host = self.host();
+        let list = std::mem::take(&mut *self.unretrieved.borrow_mut());
+        for t in list {
+            if !t.log_traceback.get() {
+                continue;
+            }
+            t.log_traceback.set(false);
+            let Some(Err(e)) = t.outcome() else { continue };
+            let obj = t.object_value().map(|v| host.repr(&v)).unwrap_or_default();
+            let mut text = format!("Task exception was never retrieved\nfuture: {obj}\n");
+            text.push_str(&host.render_exception(&e));
+            host.write_stderr(&text);
+        }
+    }
+
+    /// Whether a timer is waiting.
+    #[must_use]
+    pub fn has_timers(&self) -> bool {
+        !self.timers.borrow().is_empty()
+    }
+
+    fn deadlock_report(&self) -> String {
+        let host = self.host();
+        let mut out = String::from(
+            "pyco: deadlock: every task is waiting and nothing can wake them (CPython would hang here)\n",
+        );
+        for t in self.pending_tasks() {
+            let part = t.task().expect("tasks");
+            let name = host.repr(&part.name.borrow());
+            let what = match &*part.waiting.borrow() {
+                WaitReason::None => "nothing scheduled".to_string(),
+                WaitReason::Sleep(_) => "a sleep".to_string(),
+                WaitReason::Future(d) => d.clone(),
+            };
+            let site = part.await_site.borrow().clone().map(|s| format!(" at {s}")).unwrap_or_default();
+            out.push_str(&format!("  Task {name} waits on {what}{site}\n"));
+        }
+        out
+    }
+}
+
+/// The tokio task behind one asyncio task: runs a step whenever the loop
+/// grants a permit.
+struct TaskDriver {
+    task: Rc<Fut>,
+    lp: Rc<Loop>,
+}
+
+impl Future for TaskDriver {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let t = self.task.task().expect("a task");
+        {
+            let mut w = t.waker.borrow_mut();
+            if !w.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
+                *w = Some(cx.waker().clone());
+            }
+        }
+        if self.task.done() {
+            return Poll::Ready(());
+        }
+        if !t.permit.replace(false) {
+            return Poll::Pending;
+        }
+        self.lp.step(&self.task, cx)
+    }
+}
+
+/// Yields once so that tokio runs the task just woken, then resumes.
+struct YieldToTask(bool);
+
+impl Future for YieldToTask {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.0 {
+            Poll::Ready(())
+        } else {
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+}
+
+/// Waits for a deadline on tokio's clock, or for the loop to be woken.
+struct Idle<'a> {
+    lp: &'a Loop,
+    sleep: Option<Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl Future for Idle<'_> {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if !self.lp.ready.borrow().is_empty() || self.lp.stopping.get() {
+            return Poll::Ready(());
+        }
+        if let Some(s) = self.sleep.as_mut()
+            && s.as_mut().poll(cx).is_ready()
+        {
+            return Poll::Ready(());
+        }
+        *self.lp.driver_waker.borrow_mut() = Some(cx.waker().clone());
+        self.lp.driver_parked.set(true);
+        Poll::Pending
+    }
+}
+
+async fn run_loop(lp: Rc<Loop>) {
+    loop {
+        // Wait when nothing is ready.
+        if lp.ready.borrow().is_empty() && !lp.stopping.get() {
+            lp.timers.borrow_mut().purge_cancelled();
+            let next = lp.timers.borrow().next_deadline();
+            match next {
+                Some(when) if lp.clock.is_virtual() => {
+                    if lp.external.get() == 0 {
+                        lp.clock.advance_to(when);
+                    } else {
+                        idle(&lp, None).await;
+                    }
+                }
+                Some(when) => {
+                    if when > lp.clock.peek() {
+                        idle(&lp, Some(when)).await;
+                    }
+                }
+                None if lp.external.get() > 0 => idle(&lp, None).await,
+                None => {
+                    *lp.deadlocked.borrow_mut() = Some(lp.deadlock_report());
+                    return;
+                }
+            }
+        }
+        // Collect due timers.
+        let now = lp.clock.peek();
+        loop {
+            let due = lp.timers.borrow_mut().pop_due(now);
+            match due {
+                Some(t) => lp.ready.borrow_mut().push_back(t.payload),
+                None => break,
+            }
+        }
+        // Run what was ready when the iteration began.
+        let ntodo = lp.ready.borrow().len();
+        for _ in 0..ntodo {
+            let entry = lp.ready.borrow_mut().pop_front();
+            let Some(entry) = entry else { break };
+            run_entry(&lp, entry).await;
+        }
+        if lp.stopping.get() {
+            return;
+        }
+    }
+}
+
+async fn idle(lp: &Loop, deadline: Option<i64>) {
+    let sleep = deadline.map(|d| Box::pin(tokio::time::sleep_until(lp.clock.instant_of(d).into())));
+    Idle { lp, sleep }.await;
+    lp.driver_parked.set(false);
+}
+
+async fn run_entry(lp: &Rc<Loop>, entry: Ready) {
+    match entry {
+        Ready::Step(task) => {
+            if task.done() {
+                return;
+            }
+            let t = task.task().expect("a task");
+            t.permit.set(true);
+            let waker = t.waker.borrow().clone();
+            match waker {
+                Some(w) => {
+                    w.wake();
+                    YieldToTask(false).await;
+                }
+                None => {
+                    // The tokio task has not been polled yet: it runs its
+                    // first poll now, sees the permit and steps.
+                    YieldToTask(false).await;
+                    if t.permit.get() {
+                        // Still not polled (tokio queue order); poll again.
+                        YieldToTask(false).await;
+                    }
+                }
+            }
+            if t.permit.replace(false) {
+                // The task was not polled in time; run the step from here
+                // so the order stays exact.
+                let waker = futures_noop_waker();
+                let mut cx = Context::from_waker(&waker);
+                let _ = lp.step(&task, &mut cx);
+            }
+        }
+        Ready::DoneCallback(f, fut) => {
+            let host = lp.host();
+            let arg = fut.object_value().unwrap_or(Value::None);
+            if let Err(e) = host.call(&f, &[arg]) {
+                report_callback_error(lp, &host, &f, &e);
+            }
+        }
+        Ready::Call(handle) => {
+            if handle.cancelled.get() {
+                return;
+            }
+            let host = lp.host();
+            if let Err(e) = host.call(&handle.callback, &handle.args) {
+                report_callback_error(lp, &host, &handle.callback, &e);
+            }
+        }
+        Ready::Native(f) => f(lp),
+    }
+}
+
+/// Whether an exception ends the program even when raised inside a task.
 #[must_use]
-pub fn await_native<'a>(_vm: &'a Vm, _v: &Value) -> Option<LocalFuture<'a>> {
-    None
+pub fn is_fatal(e: &Exc) -> bool {
+    let t = crate::types::types();
+    let class = &e.instance().class;
+    class.is_subclass(&t.system_exit) || class.is_subclass(&t.keyboard_interrupt)
 }
 
-/// Gives up control for one loop iteration (a bare `yield` in `__await__`).
-pub async fn yield_once(_vm: &Vm) -> PyResult<()> {
-    crate::interp::generator::SuspendOnce::new().await;
-    Ok(())
+fn futures_noop_waker() -> Waker {
+    Waker::noop().clone()
 }
 
-/// Ends the program: cancels what is left and reports never-awaited coroutines.
-pub fn shutdown(_vm: &Vm) {}
+fn report_callback_error(_lp: &Loop, host: &Rc<dyn Host>, f: &Value, e: &Exc) {
+    let mut text = format!("Exception in callback {}\n", host.repr(f));
+    text.push_str(&host.render_exception(e));
+    host.write_stderr(&text);
+}

@@ -97,3 +97,18 @@ impl std::fmt::Debug for Exc {
         write!(f, "<exception {}>", self.class_name())
     }
 }
+
+/// A new, unraised exception of `class` with `args`.
+#[must_use]
+pub fn new_exception(class: &Rc<super::Class>, args: Vec<Value>) -> Exc {
+    let data = ExceptionData {
+        args: RefCell::new(Value::tuple(args)),
+        ..ExceptionData::default()
+    };
+    let inst = Rc::new(Instance {
+        class: class.clone(),
+        attrs: RefCell::new(super::AttrMap::new()),
+        payload: Payload::Exception(Box::new(data)),
+    });
+    Exc(inst)
+}

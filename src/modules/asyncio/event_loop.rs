@@ -1,0 +1,241 @@
+//! The loop object scripts get from `asyncio.get_running_loop()`, and the
+//! `Handle`/`TimerHandle` objects of `call_soon`/`call_later`/`call_at`.
+
+use super::{AsyncioState, current_loop, run_with_loop, spawn};
+use crate::builtins::args::{allowed_kwargs, arity, kwarg};
+use crate::builtins::add_methods;
+use crate::interp::Vm;
+use crate::interp::errors::{runtime_error, type_error};
+use crate::runtime::clock::{ns_to_secs, secs_to_ns};
+use crate::runtime::{Handle, Loop, Ready};
+use crate::value::{NativeObject, PyResult, Symbol, Value};
+use std::rc::Rc;
+
+/// The Python loop object: a handle on the runtime loop.
+pub struct LoopRef(pub Rc<Loop>);
+
+/// A `Handle`/`TimerHandle` object.
+pub struct HandleObject(pub Rc<Handle>);
+
+/// Installs the methods.
+pub fn install(_vm: &Vm, st: &AsyncioState) {
+    add_methods(
+        &st.loop_class,
+        &[
+            ("time", time),
+            ("call_soon", call_soon),
+            ("call_later", call_later),
+            ("call_at", call_at),
+            ("create_future", create_future),
+            ("create_task", create_task),
+            ("is_running", is_running),
+            ("is_closed", is_closed),
+            ("run_until_complete", run_until_complete),
+            ("stop", stop),
+            ("close", close),
+            ("get_debug", get_debug),
+            ("call_exception_handler", call_exception_handler),
+            ("default_exception_handler", call_exception_handler),
+            ("__repr__", loop_repr),
+        ],
+    );
+    add_methods(
+        &st.handle_class,
+        &[("cancel", handle_cancel), ("cancelled", handle_cancelled), ("__repr__", handle_repr)],
+    );
+    add_methods(&st.timer_handle_class, &[("when", handle_when)]);
+}
+
+fn this(args: &[Value]) -> PyResult<Rc<Loop>> {
+    args.first()
+        .and_then(|v| v.downcast::<LoopRef>())
+        .map(|l| l.0.clone())
+        .ok_or_else(|| type_error("descriptor needs an event loop"))
+}
+
+fn time(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let lp = this(args)?;
+    Ok(Value::Float(ns_to_secs(lp.clock.now())))
+}
+
+fn make_handle(vm: &Vm, lp: &Rc<Loop>, callback: &Value, args: &[Value], when: Option<i64>) -> PyResult<(Rc<Handle>, Value)> {
+    if !crate::builtins::functions::is_callable(vm, callback) {
+        return Err(type_error("a callable object is required"));
+    }
+    let _ = lp;
+    let handle = Rc::new(Handle {
+        callback: callback.clone(),
+        args: args.to_vec(),
+        cancelled: Rc::new(std::cell::Cell::new(false)),
+        when,
+    });
+    let st = super::state(vm);
+    let class = if when.is_some() { &st.timer_handle_class } else { &st.handle_class };
+    let obj = NativeObject::new_value(class.clone(), HandleObject(handle.clone()));
+    Ok((handle, obj))
+}
+
+fn call_soon(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+    allowed_kwargs("call_soon", kwargs, &["context"])?;
+    let lp = this(args)?;
+    let Some(cb) = args.get(1) else {
+        return Err(type_error("call_soon() missing 1 required positional argument: 'callback'"));
+    };
+    let (handle, obj) = make_handle(vm, &lp, cb, &args[2..], None)?;
+    lp.schedule(Ready::Call(handle));
+    Ok(obj)
+}
+
+fn schedule_timer(vm: &Vm, lp: &Rc<Loop>, when: i64, cb: &Value, args: &[Value]) -> PyResult {
+    let (handle, obj) = make_handle(vm, lp, cb, args, Some(when))?;
+    lp.schedule_at(when, Ready::Call(handle.clone()), handle.cancelled.clone());
+    Ok(obj)
+}
+
+fn delay_arg(vm: &Vm, v: Option<&Value>, what: &str) -> PyResult<f64> {
+    match v {
+        Some(v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_))) => crate::interp::ops::int_to_f64(v),
+        Some(other) => Err(type_error(format!(
+            "'{}' object cannot be interpreted as a {what}",
+            vm.type_name(other)
+        ))),
+        None => Err(type_error(format!("missing required argument '{what}'"))),
+    }
+}
+
+fn call_later(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+    allowed_kwargs("call_later", kwargs, &["context"])?;
+    let lp = this(args)?;
+    let delay = delay_arg(vm, args.get(1), "delay")?;
+    let Some(cb) = args.get(2) else {
+        return Err(type_error("call_later() missing 1 required positional argument: 'callback'"));
+    };
+    let when = lp.clock.now() + secs_to_ns(delay);
+    schedule_timer(vm, &lp, when, cb, &args[3..])
+}
+
+fn call_at(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+    allowed_kwargs("call_at", kwargs, &["context"])?;
+    let lp = this(args)?;
+    let when = delay_arg(vm, args.get(1), "when")?;
+    let Some(cb) = args.get(2) else {
+        return Err(type_error("call_at() missing 1 required positional argument: 'callback'"));
+    };
+    schedule_timer(vm, &lp, secs_to_ns(when), cb, &args[3..])
+}
+
+fn create_future(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let lp = this(args)?;
+    Ok(lp.new_future_object(None).1)
+}
+
+fn create_task(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+    allowed_kwargs("create_task", kwargs, &["name", "context"])?;
+    arity("create_task", args, 2, 2)?;
+    spawn(vm, &args[1], kwarg(kwargs, "name").cloned())
+}
+
+fn is_running(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    Ok(Value::Bool(this(args)?.is_running()))
+}
+
+fn is_closed(_vm: &Vm, _args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    Ok(Value::Bool(false))
+}
+
+fn run_until_complete(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("run_until_complete", args, 2, 2)?;
+    let lp = this(args)?;
+    if lp.is_running() {
+        return Err(runtime_error("This event loop is already running"));
+    }
+    if super::as_coroutine(vm, &args[1]).is_none() {
+        return Err(type_error("An asyncio.Future, a coroutine or an awaitable is required"));
+    }
+    run_with_loop(vm, &lp, &args[1])
+}
+
+fn stop(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    this(args)?.stop();
+    Ok(Value::None)
+}
+
+fn close(_vm: &Vm, _args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    Ok(Value::None)
+}
+
+fn get_debug(_vm: &Vm, _args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    Ok(Value::Bool(false))
+}
+
+/// `loop.call_exception_handler(context)`: logs like asyncio's default handler.
+fn call_exception_handler(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("call_exception_handler", args, 2, 2)?;
+    let Value::Dict(ctx) = &args[1] else {
+        return Err(type_error("context must be a dict"));
+    };
+    let get = |k: &str| vm.dict_get(&ctx.borrow(), &Value::str(k));
+    let message = match get("message")? {
+        Some(m) => vm.str_of(&m)?,
+        None => "Unhandled exception in event loop".into(),
+    };
+    let mut text = format!("{message}\n");
+    for key in ["task", "future", "handle"] {
+        if let Some(v) = get(key)? {
+            text.push_str(&format!("{key}: {}\n", vm.repr(&v)?));
+        }
+    }
+    if let Some(Value::Instance(i)) = get("exception")?
+        && let Some(e) = crate::value::Exc::from_instance(i)
+    {
+        text.push_str(&crate::diagnostic::render_exception(vm, &e));
+    }
+    vm.write_stderr(&text);
+    Ok(Value::None)
+}
+
+fn loop_repr(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let lp = this(args)?;
+    Ok(Value::str(format!(
+        "<_UnixSelectorEventLoop running={} closed=False debug=False>",
+        if lp.is_running() { "True" } else { "False" }
+    )))
+}
+
+fn handle(args: &[Value]) -> PyResult<Rc<Handle>> {
+    args.first()
+        .and_then(|v| v.downcast::<HandleObject>())
+        .map(|h| h.0.clone())
+        .ok_or_else(|| type_error("descriptor needs a Handle"))
+}
+
+fn handle_cancel(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let h = handle(args)?;
+    if !h.cancelled.replace(true) {
+        if h.when.is_some() {
+            current_loop(vm).timer_cancelled();
+        }
+    }
+    Ok(Value::None)
+}
+
+fn handle_cancelled(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    Ok(Value::Bool(handle(args)?.cancelled.get()))
+}
+
+fn handle_when(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let h = handle(args)?;
+    Ok(Value::Float(ns_to_secs(h.when.unwrap_or(0))))
+}
+
+fn handle_repr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let h = handle(args)?;
+    let kind = if h.when.is_some() { "TimerHandle" } else { "Handle" };
+    let state = if h.cancelled.get() { " cancelled" } else { "" };
+    let name = match vm.get_attr_opt(&h.callback, crate::value::sym::__qualname__)? {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => vm.repr(&h.callback)?,
+    };
+    let when = h.when.map(|w| format!(" when={}", crate::format::float_repr(ns_to_secs(w)))).unwrap_or_default();
+    Ok(Value::str(format!("<{kind}{state}{when} {name}()>")))
+}

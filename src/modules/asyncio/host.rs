@@ -1,0 +1,43 @@
+//! The interpreter as the event loop's [`Host`].
+
+use crate::interp::Vm;
+use crate::interp::generator::GenState;
+use crate::runtime::Host;
+use crate::value::{Exc, PyResult, Value};
+use std::task::{Context, Poll};
+
+impl Host for Vm {
+    fn call(&self, f: &Value, args: &[Value]) -> PyResult {
+        Vm::call(self, f, args, &[])
+    }
+
+    fn poll_coroutine(&self, coro: &Value, cx: &mut Context<'_>) -> Poll<PyResult> {
+        match self.as_generator(coro) {
+            Some(g) => self.poll_body(&g, cx),
+            None => Poll::Ready(Err(crate::interp::errors::type_error("a task's coroutine is not a coroutine"))),
+        }
+    }
+
+    fn coroutine_started(&self, coro: &Value) -> bool {
+        self.as_generator(coro).is_some_and(|g| g.state.get() != GenState::Created)
+    }
+
+    fn close_coroutine(&self, coro: &Value) {
+        if let Some(g) = self.as_generator(coro) {
+            g.state.set(GenState::Done);
+            g.body.borrow_mut().take();
+        }
+    }
+
+    fn write_stderr(&self, text: &str) {
+        Vm::write_stderr(self, text);
+    }
+
+    fn render_exception(&self, e: &Exc) -> String {
+        crate::diagnostic::render_exception(self, e)
+    }
+
+    fn repr(&self, v: &Value) -> String {
+        Vm::repr(self, v).unwrap_or_else(|_| "<object>".into())
+    }
+}
