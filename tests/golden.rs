@@ -1,0 +1,120 @@
+//! Golden-output tests: every `tests/golden/**/NAME.py` runs under pyco and
+//! must print exactly `NAME.out` (CPython's stdout, blessed with
+//! `../shared/conformance/bless-with-cpython`); when `NAME.err` exists the
+//! run must exit with status 1 and its last stderr line must equal it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+
+fn cases(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "py") && p.with_extension("out").exists() {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A compact line diff: the first differing line and some context.
+fn diff(want: &str, got: &str) -> String {
+    let w: Vec<&str> = want.lines().collect();
+    let g: Vec<&str> = got.lines().collect();
+    let n = w.len().max(g.len());
+    for i in 0..n {
+        let a = w.get(i).copied();
+        let b = g.get(i).copied();
+        if a != b {
+            let mut s = String::new();
+            let from = i.saturating_sub(2);
+            for j in from..i {
+                s.push_str(&format!("   {}\n", w.get(j).copied().unwrap_or("")));
+            }
+            s.push_str(&format!(" - {}\n", a.unwrap_or("<missing>")));
+            s.push_str(&format!(" + {}\n", b.unwrap_or("<missing>")));
+            for j in i + 1..(i + 3).min(n) {
+                s.push_str(&format!("   want {:?} | got {:?}\n", w.get(j), g.get(j)));
+            }
+            return format!("line {}:\n{s}", i + 1);
+        }
+    }
+    "trailing newline differs".into()
+}
+
+fn check(case: &Path, extra: &[&str]) -> Result<(), String> {
+    let want_out = std::fs::read_to_string(case.with_extension("out")).unwrap_or_default();
+    let want_err = std::fs::read_to_string(case.with_extension("err")).ok().map(|s| s.trim().to_string());
+    let output = Command::new(env!("CARGO_BIN_EXE_pyco"))
+        .args(extra)
+        .arg(case)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run pyco: {e}"))?;
+    let got_out = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let last_err = stderr.lines().filter(|l| !l.trim().is_empty()).next_back().unwrap_or("").trim();
+    if got_out != want_out {
+        return Err(format!("stdout differs at {}\nstderr tail: {last_err}", diff(&want_out, &got_out)));
+    }
+    let code = output.status.code().unwrap_or(-1);
+    match &want_err {
+        None if code != 0 => Err(format!("exit status {code}, stderr: {last_err}")),
+        Some(_) if code != 1 => Err(format!("exit status {code}, want 1; stderr: {last_err}")),
+        Some(w) if last_err != w => Err(format!("last stderr line {last_err:?}, want {w:?}")),
+        _ => Ok(()),
+    }
+}
+
+fn run_dir(name: &str, extra: &[&str]) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    let all = cases(&dir);
+    assert!(!all.is_empty(), "no golden cases under {}", dir.display());
+    let failures = Mutex::new(Vec::new());
+    let next = Mutex::new(0usize);
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = {
+                        let mut n = next.lock().unwrap();
+                        let i = *n;
+                        *n += 1;
+                        i
+                    };
+                    let Some(case) = all.get(i) else { break };
+                    if let Err(why) = check(case, extra) {
+                        failures.lock().unwrap().push(format!("FAIL {}: {why}", case.display()));
+                    }
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
+    assert!(
+        failures.is_empty(),
+        "{} of {} golden cases failed:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn language() {
+    run_dir("lang", &[]);
+}
+
+#[test]
+fn asyncio_real_time() {
+    run_dir("asyncio", &[]);
+}
