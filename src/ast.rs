@@ -65,7 +65,11 @@ pub enum StmtKind {
     /// `a = b = value`: one or more targets, assigned left to right.
     Assign { targets: Vec<Expr>, value: Expr },
     /// `target op= value`.
-    AugAssign { target: Expr, op: BinOp, value: Expr },
+    AugAssign {
+        target: Expr,
+        op: BinOp,
+        value: Expr,
+    },
     /// `target: annotation [= value]`.
     AnnAssign {
         target: Expr,
@@ -289,7 +293,10 @@ pub enum ExprKind {
         orelse: Box<Expr>,
     },
     /// `lambda params: body`.
-    Lambda { params: Box<Params>, body: Box<Expr> },
+    Lambda {
+        params: Box<Params>,
+        body: Box<Expr>,
+    },
     /// `target := value`.
     NamedExpr { target: Ident, value: Box<Expr> },
     /// `func(args)`.

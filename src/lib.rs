@@ -2,5 +2,6 @@
 //! coroutines are tokio tasks.
 
 pub mod ast;
+pub mod lexer;
 pub mod source;
 pub mod syntax_error;
