@@ -328,13 +328,18 @@ pub enum Tok<'s> {
     /// Lexing stopped here with an error the parser reports only if it gets
     /// this far (see [`LexEnd`]).
     Error,
+    /// The end of a complete file (CPython's ENDMARKER).
+    EndMarker,
 }
 
 impl Tok<'_> {
     /// Whether the token only marks layout (the end of a statement's text).
     #[must_use]
     pub fn is_layout(self) -> bool {
-        matches!(self, Tok::Newline | Tok::Indent | Tok::Dedent)
+        matches!(
+            self,
+            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker
+        )
     }
 
     /// The keyword's text, if the token is a keyword.
@@ -396,6 +401,7 @@ impl fmt::Display for Tok<'_> {
             Tok::Comment => f.write_str("<comment>"),
             Tok::Continuation | Tok::Backslash => f.write_str("\\"),
             Tok::Error => f.write_str("<error>"),
+            Tok::EndMarker => f.write_str("ENDMARKER"),
             Tok::Unknown => f.write_str("<unknown>"),
             other => f.write_str(punct_text(*other)),
         }

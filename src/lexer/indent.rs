@@ -40,7 +40,7 @@ pub struct Lexed<'s> {
     /// How the stream ended.
     pub end: LexEnd,
     /// Index of the first token synthesized at end of input (the final
-    /// NEWLINE and DEDENTs); `toks.len()` when there are none.
+    /// NEWLINE, the DEDENTs and the ENDMARKER).
     pub eof_start: usize,
     /// Where errors at the end of input point: the last line break, or the
     /// end of the text when it does not end with one (CPython's ENDMARKER).
@@ -260,7 +260,8 @@ impl<'s, 'a> Layout<'s, 'a> {
                 }
                 self.at_line_start = false;
                 if span.end as usize == self.src.len() {
-                    let at = span.end as usize;
+                    // CPython points just after the backslash.
+                    let at = span.start as usize + 1;
                     let error = SyntaxError::new("unexpected EOF while parsing", Span::new(at, at));
                     return Some(self.stop(error, StopKind::EofAfterContinuation));
                 }
@@ -447,6 +448,7 @@ impl<'s, 'a> Layout<'s, 'a> {
             self.indents.pop();
             self.push(Tok::Dedent, Span::new(eof, eof));
         }
+        self.push(Tok::EndMarker, Span::new(eof, eof));
         LexEnd::Complete
     }
 }
@@ -477,6 +479,7 @@ mod tests {
         lexed
             .toks
             .iter()
+            .filter(|t| **t != Tok::EndMarker)
             .map(|t| match t {
                 Tok::Name(n) => (*n).to_owned(),
                 Tok::Number(n) => (*n).to_owned(),
