@@ -64,6 +64,7 @@ impl Vm {
                 func: b.func,
                 receiver: Some(obj.clone()),
                 owner: b.owner,
+                returns_coroutine: b.returns_coroutine,
             })),
             Value::Native(n) => {
                 if let Some(s) = n.downcast::<StaticMethod>() {

@@ -155,7 +155,7 @@ impl Vm {
             }
             ExprKind::GeneratorExp(t, first) => {
                 let iterable = self.eval(first, f)?;
-                let it = self.get_iter(&iterable)?;
+                let it = self.genexp_source(t, &iterable)?;
                 let func = self.make_function(t, f)?;
                 self.call(&func, &[it], &[])
             }
@@ -164,6 +164,16 @@ impl Vm {
                 "suspending expression reached the synchronous evaluator",
             )),
         }
+    }
+
+    /// The iterator a generator expression receives as `.0`: `iter(x)`, or
+    /// `aiter(x)` when its first clause is `async for`.
+    pub fn genexp_source(&self, t: &crate::ir::FunctionTemplate, iterable: &Value) -> PyResult {
+        let first_is_async = matches!(
+            t.code.body.first().map(|s| &s.kind),
+            Some(crate::ir::StmtKind::For { is_async: true, .. })
+        );
+        if first_is_async { self.aiter(iterable) } else { self.get_iter(iterable) }
     }
 
     /// Reads a variable.
@@ -185,7 +195,7 @@ impl Vm {
                 if let Some(v) = f.module.globals.get_slot(slot as usize) {
                     return Ok(v);
                 }
-                self.builtin(name).ok_or_else(|| name_not_defined(&name.name()))
+                self.builtin(name).ok_or_else(|| self.name_error_in(f, name))
             }
             NameRef::ClassBody(name) => {
                 if let Some(ns) = &f.class_ns
@@ -197,9 +207,26 @@ impl Vm {
                     .globals
                     .get(name)
                     .or_else(|| self.builtin(name))
-                    .ok_or_else(|| name_not_defined(&name.name()))
+                    .ok_or_else(|| self.name_error_in(f, name))
             }
         }
+    }
+
+    /// `NameError` for `name`, remembering what was visible in `f` for the
+    /// traceback's "Did you mean" hint.
+    pub fn name_error_in(&self, f: &Frame, name: Symbol) -> crate::value::Exc {
+        let exc = name_not_defined(&name.name());
+        let locals: Vec<std::rc::Rc<str>> = f
+            .code
+            .local_names
+            .iter()
+            .chain(f.code.cells.iter().map(|c| &c.0))
+            .map(|s| s.name())
+            .collect();
+        let globals = f.module.globals.bound_names().into_iter().map(Symbol::name).collect();
+        let builtins = self.builtins.globals.bound_names().into_iter().map(Symbol::name).collect();
+        *exc.data().name_candidates.borrow_mut() = vec![locals, globals, builtins];
+        exc
     }
 
     /// Binds a variable.

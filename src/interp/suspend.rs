@@ -541,7 +541,7 @@ impl Vm {
                 }
                 ExprKind::GeneratorExp(t, first) => {
                     let iterable = self.eval_async(first, f).await?;
-                    let it = self.get_iter(&iterable)?;
+                    let it = self.genexp_source(t, &iterable)?;
                     let func = self.make_function(t, f)?;
                     self.call(&func, &[it], &[])
                 }
