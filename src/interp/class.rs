@@ -129,7 +129,7 @@ impl Vm {
         let Some(mro) = linearize(&bases) else {
             let names: Vec<&str> = bases.iter().map(|b| &*b.name).collect();
             return Err(type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };

@@ -48,13 +48,17 @@ impl Vm {
             }
             ExprKind::Call(func, args) => {
                 let callee = self.eval(func, f)?;
-                let (pos, kw) = self.eval_args(args, f)?;
+                let (pos, kw) = self
+                    .eval_args(args, f)
+                    .map_err(|e| self.name_call_error(e, || callee.clone()))?;
                 f.pos = e.span.start;
                 self.call(&callee, &pos, &kw)
             }
             ExprKind::CallMethod(obj, name, args) => {
                 let receiver = self.eval(obj, f)?;
-                let (pos, kw) = self.eval_args(args, f)?;
+                let (pos, kw) = self
+                    .eval_args(args, f)
+                    .map_err(|e| self.name_call_error(e, || self.get_attr(&receiver, *name).unwrap_or(Value::None)))?;
                 f.pos = e.span.start;
                 self.call_method(&receiver, *name, pos, &kw)
             }
@@ -322,6 +326,40 @@ impl Vm {
             self.merge_kwargs(&mut kw, &m)?;
         }
         Ok((pos, kw))
+    }
+
+    /// Prefixes the argument-unpacking errors of a call with the callee, as
+    /// CPython words them (`__main__.f() argument after * must be ...`).
+    pub fn name_call_error(&self, e: crate::value::Exc, callee: impl FnOnce() -> Value) -> crate::value::Exc {
+        if !e.instance().class.is_subclass(&self.types.type_error) {
+            return e;
+        }
+        let args = super::errors::exception_args(&e);
+        let Some(Value::Str(msg)) = args.first() else { return e };
+        let m = msg.as_str();
+        let ours = m.starts_with("argument after *")
+            || m.starts_with("got multiple values for keyword argument")
+            || m == "keywords must be strings";
+        if !ours {
+            return e;
+        }
+        type_error(format!("{} {m}", self.function_str(&callee())))
+    }
+
+    /// How CPython names a callable in call errors: `module.qualname()`.
+    #[must_use]
+    pub fn function_str(&self, f: &Value) -> String {
+        match f {
+            Value::Function(func) => {
+                let module = &func.module.name;
+                format!("{module}.{}()", func.qualname.borrow())
+            }
+            Value::BoundMethod(m) => self.function_str(&m.function),
+            Value::Builtin(b) => format!("{}()", b.name),
+            Value::Class(c) if &*c.module == "builtins" => format!("{}()", c.qualname),
+            Value::Class(c) => format!("{}.{}()", c.module, c.qualname),
+            other => format!("{} object", self.type_name(other)),
+        }
     }
 
     /// Adds `**mapping` to keyword arguments, rejecting repeats.

@@ -463,6 +463,15 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if op == BinOp::Mul {
+            let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+            if seq(a) && !is_int(b) {
+                return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", tb.name)));
+            }
+            if seq(b) && !is_int(a) {
+                return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", ta.name)));
+            }
+        }
         if op == BinOp::Add
             && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
             && !Rc::ptr_eq(&ta, &tb)

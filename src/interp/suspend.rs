@@ -375,8 +375,9 @@ impl Vm {
                 Ok(flow)
             }
             Err(e) => {
-                let args = [mgr, Value::Class(e.instance().class.clone()), e.value(), Value::None];
                 self.handling.borrow_mut().push(e.clone());
+                let tb = self.traceback_object(&e);
+                let args = [mgr, Value::Class(e.instance().class.clone()), e.value(), tb];
                 let r = match self.call(&aexit, &args, &[]) {
                     Ok(aw) => self.await_value(aw).await,
                     Err(e2) => Err(e2),
