@@ -77,7 +77,7 @@ impl Vm {
             module: f.module,
             closure: &closure,
             function: None,
-            locals: vec![None; code.nlocals],
+            locals: super::frame::unbound_locals(code.nlocals),
             cells: super::frame::new_cells(code.ncells),
             class_ns: Some(ns.clone()),
             pos: code.span.start,

@@ -15,6 +15,20 @@ use std::rc::Rc;
 /// would have tens of millions of digits).
 const MAX_POW_BITS: u64 = 1 << 26;
 
+/// A comparison of two small ints (not `in`/`not in`, which need a container).
+#[inline]
+#[must_use]
+pub fn int_compare(op: CmpOp, a: i64, b: i64) -> bool {
+    match op {
+        CmpOp::Eq | CmpOp::Is => a == b,
+        CmpOp::NotEq | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn => a != b,
+        CmpOp::Lt => a < b,
+        CmpOp::LtE => a <= b,
+        CmpOp::Gt => a > b,
+        CmpOp::GtE => a >= b,
+    }
+}
+
 /// `a op b` for two small ints when the result needs no promotion.
 #[inline]
 #[must_use]
