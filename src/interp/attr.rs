@@ -359,7 +359,14 @@ impl Vm {
                 {
                     return self.call(s, &[obj.clone(), value], &[]).map(|_| ());
                 }
-                if ty.lookup(name).is_some() {
+                if let Some(Value::Native(n)) = ty.lookup(name)
+                    && n.downcast::<Property>().is_some()
+                {
+                    Err(attribute_error(format!(
+                        "attribute '{name}' of '{}' objects is not writable",
+                        ty.name
+                    )))
+                } else if ty.lookup(name).is_some() {
                     Err(attribute_error(format!(
                         "'{}' object attribute '{name}' is read-only",
                         ty.name

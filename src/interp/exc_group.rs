@@ -73,7 +73,15 @@ impl Vm {
 
     /// Splits a group into the part matching `typ` and the rest.
     pub fn group_split(&self, eg: &Exc, typ: &Value) -> PyResult<(Option<Exc>, Option<Exc>)> {
-        if self.exception_matches(eg, typ)? {
+        let matches = match typ {
+            Value::Class(_) | Value::Tuple(_) => self.exception_matches(eg, typ)?,
+            // `split`/`subgroup` also take a predicate.
+            predicate => {
+                let r = self.call(predicate, &[eg.value()], &[])?;
+                self.truthy(&r)?
+            }
+        };
+        if matches {
             return Ok((Some(eg.clone()), None));
         }
         if !self.is_group(eg) {

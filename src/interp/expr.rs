@@ -426,9 +426,7 @@ impl Vm {
         let args = super::errors::exception_args(&e);
         let Some(Value::Str(msg)) = args.first() else { return e };
         let m = msg.as_str();
-        let ours = m.starts_with("argument after *")
-            || m.starts_with("got multiple values for keyword argument")
-            || m == "keywords must be strings";
+        let ours = m.starts_with("argument after *") || m.starts_with("got multiple values for keyword argument");
         if !ours {
             return e;
         }
