@@ -7,7 +7,6 @@ use super::ops::primitive_eq;
 use crate::ast::{BinOp, CmpOp};
 use crate::value::{DictMap, Exc, PyResult, SetTable, Slice, Value, sym};
 use num_traits::ToPrimitive;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Normalised slice bounds for a sequence of a given length.
@@ -212,27 +211,10 @@ impl Vm {
         err.map_or(Ok(r), Err)
     }
 
-    /// A set table from any iterable.
+    /// A set table from any iterable, built as CPython's `set(iterable)`
+    /// builds it (so it iterates in the same order).
     pub fn set_from_iterable(&self, v: &Value) -> PyResult<SetTable> {
-        let mut s = SetTable::new();
-        match v {
-            Value::Set(o) => {
-                for (_, k) in o.borrow().iter() {
-                    self.set_add(&mut s, k.clone())?;
-                }
-            }
-            Value::FrozenSet(o) => {
-                for (_, k) in o.iter() {
-                    self.set_add(&mut s, k.clone())?;
-                }
-            }
-            _ => {
-                for item in self.collect_iterable(v)? {
-                    self.set_add(&mut s, item)?;
-                }
-            }
-        }
-        Ok(s)
+        crate::builtins::mappings::set_algo::new_table(self, v)
     }
 
     /// The keys of a set or frozenset.
@@ -247,78 +229,12 @@ impl Vm {
 
     /// Set algebra: `| & - ^` for sets and frozensets (result type of the left).
     pub fn set_binop(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-        let left = self.set_items(a);
-        let right = self.set_from_iterable(b)?;
-        let mut out = SetTable::new();
-        match op {
-            BinOp::BitOr => {
-                for k in left {
-                    self.set_add(&mut out, k)?;
-                }
-                for (_, k) in right.iter() {
-                    self.set_add(&mut out, k.clone())?;
-                }
-            }
-            BinOp::BitAnd => {
-                let left_table = self.set_from_iterable(a)?;
-                let (small, big) = if left_table.len() <= right.len() {
-                    (self.set_items(a), &right)
-                } else {
-                    (right.iter().map(|(_, k)| k.clone()).collect(), &left_table)
-                };
-                for k in small {
-                    if self.set_contains(big, &k)? {
-                        self.set_add(&mut out, k)?;
-                    }
-                }
-            }
-            BinOp::Sub => {
-                for k in left {
-                    if !self.set_contains(&right, &k)? {
-                        self.set_add(&mut out, k)?;
-                    }
-                }
-            }
-            BinOp::BitXor => {
-                let left_table = self.set_from_iterable(a)?;
-                for k in left {
-                    if !self.set_contains(&right, &k)? {
-                        self.set_add(&mut out, k)?;
-                    }
-                }
-                for (_, k) in right.iter() {
-                    if !self.set_contains(&left_table, k)? {
-                        self.set_add(&mut out, k.clone())?;
-                    }
-                }
-            }
-            _ => return Ok(None),
-        }
-        Ok(Some(match a {
-            Value::FrozenSet(_) => Value::FrozenSet(Rc::new(out)),
-            _ => Value::Set(Rc::new(RefCell::new(out))),
-        }))
+        crate::builtins::mappings::set_algo::binop(self, op, a, b)
     }
 
     /// `s |= t` and friends, mutating `s`.
     pub fn set_inplace(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-        let (Value::Set(s), Value::Set(_) | Value::FrozenSet(_)) = (a, b) else {
-            return Ok(None);
-        };
-        if op == BinOp::BitOr {
-            for k in self.set_items(b) {
-                let mut table = s.borrow().clone();
-                self.set_add(&mut table, k)?;
-                *s.borrow_mut() = table;
-            }
-            return Ok(Some(a.clone()));
-        }
-        let Some(Value::Set(result)) = self.set_binop(op, a, b)? else {
-            return Ok(None);
-        };
-        let table = result.borrow().clone();
-        *s.borrow_mut() = table;
-        Ok(Some(a.clone()))
+        crate::builtins::mappings::set_algo::inplace(self, op, a, b)
     }
 
     pub(super) fn set_eq(&self, a: &Value, b: &Value) -> PyResult<bool> {
