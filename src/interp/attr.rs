@@ -92,6 +92,7 @@ impl Vm {
                 i.class.clone()
             }
             Value::Class(_) | Value::Module(_) | Value::Function(_) => return Ok(None),
+            Value::Native(n) if n.downcast::<super::class::Super>().is_some() => return Ok(None),
             _ => self.type_of(obj),
         };
         Ok(match class.lookup(name) {
@@ -199,6 +200,10 @@ impl Vm {
                 sym::__module__ => Some(Value::str("builtins")),
                 _ => None,
             }),
+            Value::Native(n) if n.downcast::<super::class::Super>().is_some() => {
+                let s = n.downcast::<super::class::Super>().expect("checked");
+                self.super_get_attr(s, name)
+            }
             _ => {
                 if name == sym::__class__ {
                     return Ok(Some(Value::Class(self.type_of(obj))));
@@ -251,6 +256,29 @@ impl Vm {
     }
 
     fn class_attr(&self, cls: &Rc<Class>, name: Symbol) -> PyResult<Option<Value>> {
+        // Data descriptors of `type` come before the class namespace.
+        match name {
+            sym::__name__ => return Ok(Some(Value::str(&*cls.name))),
+            sym::__qualname__ => return Ok(Some(Value::str(&*cls.qualname))),
+            sym::__module__ => return Ok(Some(Value::str(&*cls.module))),
+            sym::__class__ => return Ok(Some(Value::Class(self.types.type_.clone()))),
+            sym::__bases__ => {
+                return Ok(Some(Value::tuple(cls.bases.iter().map(|b| Value::Class(b.clone())).collect())));
+            }
+            sym::__base__ => return Ok(Some(cls.bases.first().map_or(Value::None, |b| Value::Class(b.clone())))),
+            sym::__mro__ => {
+                return Ok(Some(Value::tuple(cls.mro_with_self().map(|c| Value::Class(c.clone())).collect())));
+            }
+            sym::__doc__ => return Ok(Some(cls.dict.borrow().get(sym::__doc__).cloned().unwrap_or(Value::None))),
+            sym::__dict__ => {
+                let mut d = crate::value::DictMap::new();
+                for (k, v) in cls.dict.borrow().iter() {
+                    self.dict_set(&mut d, Value::str(&*k.name()), v.clone())?;
+                }
+                return Ok(Some(Value::dict(d)));
+            }
+            _ => {}
+        }
         if let Some(v) = cls.lookup(name) {
             return Ok(Some(match &v {
                 Value::Native(n) => {
@@ -268,27 +296,8 @@ impl Vm {
                 _ => v,
             }));
         }
-        Ok(match name {
-            sym::__name__ => Some(Value::str(&*cls.name)),
-            sym::__qualname__ => Some(Value::str(&*cls.qualname)),
-            sym::__module__ => Some(Value::str(&*cls.module)),
-            sym::__doc__ => Some(Value::None),
-            sym::__class__ => Some(Value::Class(self.types.type_.clone())),
-            sym::__bases__ => Some(Value::tuple(cls.bases.iter().map(|b| Value::Class(b.clone())).collect())),
-            sym::__base__ => Some(cls.bases.first().map_or(Value::None, |b| Value::Class(b.clone()))),
-            sym::__mro__ => Some(Value::tuple(cls.mro_with_self().map(|c| Value::Class(c.clone())).collect())),
-            sym::__dict__ => {
-                let mut d = crate::value::DictMap::new();
-                for (k, v) in cls.dict.borrow().iter() {
-                    self.dict_set(&mut d, Value::str(&*k.name()), v.clone())?;
-                }
-                Some(Value::dict(d))
-            }
-            _ => {
-                // Methods of `type` itself (`mro`, ...).
-                self.types.type_.lookup(name).map(|a| self.bind_method(&Value::Class(cls.clone()), a))
-            }
-        })
+        // Methods of `type` itself (`mro`, ...).
+        Ok(self.types.type_.lookup(name).map(|a| self.bind_method(&Value::Class(cls.clone()), a)))
     }
 
     /// `setattr(obj, name, value)`.

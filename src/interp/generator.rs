@@ -8,7 +8,7 @@
 //! another coroutine, or by a task — with that task's waker, so an
 //! `await` on a pending asyncio future suspends the whole task.
 
-use super::errors::{runtime_error, stop_iteration, type_error, value_error};
+use super::errors::{runtime_error, type_error, value_error};
 use super::{Flow, Frame, Vm};
 use crate::ir::FunctionKind;
 use crate::value::{CellRef, Exc, Function, NativeObject, PyResult, Value};
@@ -180,13 +180,35 @@ impl Vm {
             Poll::Ready(r) => {
                 g.state.set(GenState::Done);
                 *slot = None;
-                Poll::Ready(r)
+                Poll::Ready(r.map_err(|e| self.stop_iteration_escape(g, e)))
             }
             Poll::Pending => {
                 g.state.set(GenState::Suspended);
                 Poll::Pending
             }
         }
+    }
+
+    /// A `StopIteration` leaving a coroutine or async generator body becomes
+    /// a `RuntimeError`, as in CPython (PEP 479).
+    fn stop_iteration_escape(&self, g: &Generator, e: crate::value::Exc) -> crate::value::Exc {
+        let what = match g.kind {
+            FunctionKind::Coroutine => "coroutine",
+            FunctionKind::AsyncGenerator => "async generator",
+            _ => return e,
+        };
+        let class = &e.instance().class;
+        let is_stop = class.is_subclass(&self.types.stop_iteration)
+            || (g.kind == FunctionKind::AsyncGenerator && class.is_subclass(&self.types.stop_async_iteration));
+        if !is_stop {
+            return e;
+        }
+        let name = if class.is_subclass(&self.types.stop_iteration) { "StopIteration" } else { "StopAsyncIteration" };
+        let err = runtime_error(format!("{what} raised {name}"));
+        *err.data().cause.borrow_mut() = Some(e.value());
+        *err.data().context.borrow_mut() = Some(e.value());
+        err.data().suppress_context.set(true);
+        err
     }
 
     /// Resumes a (synchronous) generator with `resume`.
@@ -196,7 +218,7 @@ impl Vm {
             GenState::Done => {
                 return match resume {
                     Resume::Throw(e) => Err(e),
-                    Resume::Send(_) => Err(stop_iteration(Value::None)),
+                    Resume::Send(_) => Ok(GenStep::Returned(Value::None)),
                 };
             }
             GenState::Created => match resume {

@@ -23,10 +23,10 @@ pub fn int_fast_binop(op: BinOp, a: i64, b: i64) -> Option<Value> {
         BinOp::Add => a.checked_add(b)?,
         BinOp::Sub => a.checked_sub(b)?,
         BinOp::Mul => a.checked_mul(b)?,
-        BinOp::FloorDiv if b != 0 => a.checked_div_euclid(b).map(|q| {
-            // div_euclid rounds toward -inf only for positive divisors.
-            if b < 0 && a.rem_euclid(b) != 0 { q + 1 } else { q }
-        })?,
+        BinOp::FloorDiv if b != 0 => {
+            let q = a.checked_div(b)?;
+            if a % b != 0 && ((a < 0) != (b < 0)) { q - 1 } else { q }
+        }
         BinOp::Mod if b != 0 => {
             let r = a.checked_rem(b)?;
             if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r }
@@ -462,6 +462,15 @@ impl Vm {
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
             }
+        }
+        if op == BinOp::Add
+            && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+            && !Rc::ptr_eq(&ta, &tb)
+        {
+            return Err(type_error(format!(
+                "can only concatenate {} (not \"{}\") to {}",
+                ta.name, tb.name, ta.name
+            )));
         }
         let symbol = if op == BinOp::Pow { "** or pow()" } else { op.symbol() };
         Err(unsupported_operands(symbol, &ta.name, &tb.name))

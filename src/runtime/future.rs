@@ -84,6 +84,9 @@ pub struct TaskPart {
     pub waiting: RefCell<WaitReason>,
     /// Source position of the pending await, as `file:line`.
     pub await_site: RefCell<Option<String>>,
+    /// The task's Python object, kept alive until the task is done (the
+    /// loop references a pending task even when the script dropped it).
+    pub keep_alive: RefCell<Option<Value>>,
 }
 
 /// An asyncio Future (and, with a [`TaskPart`], a Task).
@@ -239,6 +242,9 @@ impl Fut {
         for cb in cbs {
             lp.schedule(ready_entry(self, cb));
         }
+        if let Some(t) = &self.task {
+            t.keep_alive.borrow_mut().take();
+        }
     }
 
     /// Number of callbacks waiting (for reprs).
@@ -251,7 +257,7 @@ impl Fut {
 fn ready_entry(fut: &Rc<Fut>, cb: DoneCallback) -> Ready {
     match cb {
         DoneCallback::WakeTask(t) => Ready::Step(t),
-        DoneCallback::Python(f) => Ready::DoneCallback(f, fut.clone()),
+        DoneCallback::Python(f) => Ready::DoneCallback(f, fut.object_value().unwrap_or(Value::None)),
         DoneCallback::Native(f) => Ready::Native(Box::new({
             let fut = fut.clone();
             move |lp: &Loop| f(lp, &fut)

@@ -73,8 +73,8 @@ pub trait Host {
 pub enum Ready {
     /// Run one step of a task.
     Step(Rc<Fut>),
-    /// Call a Python done callback with a future.
-    DoneCallback(Value, Rc<Fut>),
+    /// Call a Python done callback with a future object.
+    DoneCallback(Value, Value),
     /// Call a Python callback from `call_soon`/`call_later`/`call_at`.
     Call(Rc<Handle>),
     /// Runtime-internal work.
@@ -270,7 +270,9 @@ impl Loop {
     /// `create_task(coro, name=)`: spawns a tokio task for the coroutine
     /// and schedules its first step.
     pub fn create_task(self: &Rc<Self>, coro: Value, name: Option<Value>) -> (Rc<Fut>, Value) {
-        let name = name.unwrap_or_else(|| Value::str(self.next_task_name()));
+        // The counter advances for named tasks too, as in CPython.
+        let default_name = self.next_task_name();
+        let name = name.unwrap_or_else(|| Value::str(default_name));
         let part = TaskPart {
             coro,
             name: RefCell::new(name),
@@ -284,8 +286,10 @@ impl Loop {
             started: Cell::new(false),
             waiting: RefCell::new(WaitReason::None),
             await_site: RefCell::new(None),
+            keep_alive: RefCell::new(None),
         };
         let (task, value) = self.new_future_object(Some(part));
+        *task.task().expect("a task").keep_alive.borrow_mut() = Some(value.clone());
         self.tasks.borrow_mut().push(Rc::downgrade(&task));
         tokio::task::spawn_local(TaskDriver {
             task: task.clone(),
@@ -311,7 +315,7 @@ impl Loop {
             future::FutState::Cancelled => Err(self.cancelled_error(fut)),
             future::FutState::Pending => Err(crate::value::exception::new_exception(
                 &self.classes.invalid_state_error,
-                vec![Value::str("Result is not ready.")],
+                vec![Value::str("Result is not set.")],
             )),
             future::FutState::Finished => {
                 fut.log_traceback.set(false);
@@ -585,9 +589,8 @@ async fn run_entry(lp: &Rc<Loop>, entry: Ready) {
                 let _ = lp.step(&task, &mut cx);
             }
         }
-        Ready::DoneCallback(f, fut) => {
+        Ready::DoneCallback(f, arg) => {
             let host = lp.host();
-            let arg = fut.object_value().unwrap_or(Value::None);
             if let Err(e) = host.call(&f, &[arg]) {
                 report_callback_error(lp, &host, &f, &e);
             }
