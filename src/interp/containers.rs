@@ -238,36 +238,11 @@ impl Vm {
     }
 
     pub(super) fn set_eq(&self, a: &Value, b: &Value) -> PyResult<bool> {
-        let (x, y) = (self.set_items(a), self.set_from_iterable(b)?);
-        if x.len() != y.len() {
-            return Ok(false);
-        }
-        for k in &x {
-            if !self.set_contains(&y, k)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
+        crate::builtins::mappings::set_algo::compare(self, CmpOp::Eq, a, b)
     }
 
     pub(super) fn set_order(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
-        let subset = |x: &Value, y: &Value| -> PyResult<bool> {
-            let table = self.set_from_iterable(y)?;
-            for k in self.set_items(x) {
-                if !self.set_contains(&table, &k)? {
-                    return Ok(false);
-                }
-            }
-            Ok(true)
-        };
-        let (la, lb) = (self.set_items(a).len(), self.set_items(b).len());
-        Ok(match op {
-            CmpOp::LtE => subset(a, b)?,
-            CmpOp::Lt => la < lb && subset(a, b)?,
-            CmpOp::GtE => subset(b, a)?,
-            CmpOp::Gt => la > lb && subset(b, a)?,
-            _ => false,
-        })
+        crate::builtins::mappings::set_algo::compare(self, op, a, b)
     }
 
     /// `item in container`.
@@ -286,8 +261,7 @@ impl Vm {
             }
             Value::Tuple(t) => self.seq_contains(t, item),
             Value::Dict(d) => Ok(self.dict_get(&d.borrow(), item)?.is_some()),
-            Value::Set(s) => self.set_contains(&s.borrow(), item),
-            Value::FrozenSet(s) => self.set_contains(s, item),
+            Value::Set(_) | Value::FrozenSet(_) => crate::builtins::mappings::set_algo::contains(self, container, item),
             Value::Range(r) => Ok(match item {
                 Value::Int(i) => {
                     let i = *i;

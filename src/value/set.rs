@@ -70,8 +70,8 @@ impl SetTable {
         self.table.len() - 1
     }
 
-    /// Finds the key, or the slot where it would go (a dummy seen on the way
-    /// is reused, as CPython does).
+    /// Finds the key, or the slot where it would go (the last dummy seen on
+    /// the way is reused, as CPython's `set_add_entry` does).
     fn probe(&self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Probe {
         let mask = self.mask();
         let mut perturb = hash as u64;
@@ -87,11 +87,8 @@ impl SetTable {
                             return Probe::Found(j);
                         }
                     }
-                    Slot::Dummy => {
-                        if free.is_none() {
-                            free = Some(j);
-                        }
-                    }
+                    // CPython 3.11 keeps the last dummy seen, not the first.
+                    Slot::Dummy => free = Some(j),
                 }
             }
             perturb >>= PERTURB_SHIFT;

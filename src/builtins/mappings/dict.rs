@@ -249,13 +249,15 @@ pub fn update_from(vm: &Vm, d: &Rc<RefCell<DictMap>>, other: &Value) -> PyResult
         if Rc::ptr_eq(o, d) {
             return Ok(());
         }
-        let entries: Vec<(i64, Value, Value)> = snapshot(o)?
-            .iter()
-            .map(|e| (e.hash, e.key.clone(), e.value.clone()))
-            .collect();
+        let other = snapshot(o)?;
         return with_taken(d, |map| {
-            for (h, k, v) in entries {
-                insert_hashed(vm, map, h, k, v)?;
+            if map.is_empty() {
+                // CPython copies into an empty dict without comparing keys.
+                *map = other;
+                return Ok(());
+            }
+            for e in other.iter() {
+                insert_hashed(vm, map, e.hash, e.key.clone(), e.value.clone())?;
             }
             Ok(())
         });

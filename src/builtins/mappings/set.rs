@@ -36,6 +36,7 @@ pub fn install(vm: &Vm) {
             ("symmetric_difference_update", symmetric_difference_update),
             ("union", union::<false>),
             ("update", update),
+            ("__contains__", contains::<false>),
         ],
     );
     add_methods(
@@ -49,6 +50,7 @@ pub fn install(vm: &Vm) {
             ("issuperset", issuperset::<true>),
             ("symmetric_difference", symmetric_difference::<true>),
             ("union", union::<true>),
+            ("__contains__", contains::<true>),
         ],
     );
 }
@@ -205,6 +207,12 @@ fn isdisjoint<const FROZEN: bool>(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Va
         this,
         &rest[0],
     )?))
+}
+
+fn contains<const FROZEN: bool>(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+    let (this, rest) = receiver::<FROZEN>(vm, "__contains__", args, kwargs)?;
+    arity(&format!("{}.__contains__", class_name(FROZEN)), rest, 1, 1)?;
+    Ok(Value::Bool(algo::contains(vm, this, &rest[0])?))
 }
 
 fn update(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {

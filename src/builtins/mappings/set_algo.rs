@@ -13,7 +13,7 @@
 //! Python code.
 
 use super::{key_eq, snapshot, with_taken};
-use crate::ast::BinOp;
+use crate::ast::{BinOp, CmpOp};
 use crate::interp::Vm;
 use crate::interp::errors::runtime_error;
 use crate::value::{DictMap, PyResult, SetTable, Value};
@@ -117,6 +117,22 @@ pub fn lookup_key(vm: &Vm, key: &Value) -> PyResult<(i64, Value)> {
     }
 }
 
+/// `item in s` for a set or frozenset `s` (`set_contains`): a `set` item
+/// is looked up as the equal `frozenset`.
+pub fn contains(vm: &Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    let (hash, key) = lookup_key(vm, item)?;
+    match container {
+        Value::FrozenSet(t) => contains_hashed(vm, t, hash, &key),
+        // A shared borrow during the probe: Python code run by `__eq__`
+        // can still read the set, and changing it is refused.
+        Value::Set(cell) => match cell.try_borrow() {
+            Ok(t) => contains_hashed(vm, &t, hash, &key),
+            Err(_) => Err(runtime_error("container modified while it was being read")),
+        },
+        _ => Ok(false),
+    }
+}
+
 /// A copy of a table, as `set_copy` (a merge into an empty set) makes it.
 #[must_use]
 pub fn copy(t: &SetTable) -> SetTable {
@@ -216,6 +232,10 @@ pub fn intersection(
         let h = vm.hash(&k)?;
         if contains_hashed(vm, table, h, &k)? {
             add_hashed(vm, &mut out, h, k)?;
+            // Every key has been found: the rest of `other` is not read.
+            if out.len() >= table.len() {
+                break;
+            }
         }
     }
     Ok(out)
@@ -394,11 +414,11 @@ fn subset_tables(vm: &Vm, a: &SetTable, b: &SetTable) -> PyResult<bool> {
     Ok(true)
 }
 
-/// `set_issubset`.
+/// `set_issubset`: any other iterable is made into a set first.
 pub fn issubset(vm: &Vm, table: &SetTable, other: &Value) -> PyResult<bool> {
     match table_of(other)? {
         Some(o) => subset_tables(vm, table, &o),
-        None => Ok(intersection(vm, table, None, other)?.len() == table.len()),
+        None => subset_tables(vm, table, &new_table(vm, other)?),
     }
 }
 
@@ -443,6 +463,23 @@ pub fn isdisjoint(vm: &Vm, table: &SetTable, this: &Value, other: &Value) -> PyR
         }
     }
     Ok(true)
+}
+
+/// `set_richcompare`: `==`, `!=` and the subset orderings between two
+/// sets or frozensets, using the stored hashes.
+pub fn compare(vm: &Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+    let (Some(x), Some(y)) = (table_of(a)?, table_of(b)?) else {
+        return Ok(false);
+    };
+    Ok(match op {
+        CmpOp::Eq => x.len() == y.len() && subset_tables(vm, &x, &y)?,
+        CmpOp::NotEq => !(x.len() == y.len() && subset_tables(vm, &x, &y)?),
+        CmpOp::LtE => subset_tables(vm, &x, &y)?,
+        CmpOp::Lt => x.len() < y.len() && subset_tables(vm, &x, &y)?,
+        CmpOp::GtE => subset_tables(vm, &y, &x)?,
+        CmpOp::Gt => x.len() > y.len() && subset_tables(vm, &y, &x)?,
+        _ => false,
+    })
 }
 
 /// `a op b` for two sets or frozensets (`set_or`, `set_and`, `set_sub`,
