@@ -531,3 +531,109 @@ pub fn replace_keys(cell: &RefCell<SetTable>, table: SetTable) -> PyResult<()> {
         Err(_) => Err(runtime_error("container modified while it was being read")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::run::BufferSink;
+
+    fn vm() -> Rc<Vm> {
+        Vm::new(
+            Rc::new(BufferSink::default()),
+            Rc::new(BufferSink::default()),
+        )
+    }
+
+    /// A table built by adding `values` one by one, as `s.add` does.
+    fn build(vm: &Vm, values: &[Value]) -> SetTable {
+        let mut t = SetTable::new();
+        for v in values {
+            assert!(add(vm, &mut t, v.clone()).is_ok());
+        }
+        t
+    }
+
+    fn ints(values: &[i64]) -> Vec<Value> {
+        values.iter().map(|&i| Value::Int(i)).collect()
+    }
+
+    fn shown(vm: &Vm, t: SetTable) -> String {
+        vm.repr(&wrap(false, t)).unwrap_or_default()
+    }
+
+    #[test]
+    fn insertion_reuses_the_last_dummy_probed() {
+        // CPython 3.11: after discarding 24, 1..8 from a 32-slot table, 280
+        // (home slot 24) lands in the last dummy of its probe run (slot 8).
+        let vm = vm();
+        let keys = ints(&[24, 1, 2, 3, 4, 5, 6, 7, 8]);
+        let mut t = build(&vm, &keys);
+        for k in &keys {
+            assert!(matches!(
+                discard_hashed(&vm, &mut t, vm.hash(k).unwrap_or(0), k),
+                Ok(true)
+            ));
+        }
+        for k in ints(&[280, 9]) {
+            assert!(add(&vm, &mut t, k).is_ok());
+        }
+        assert_eq!(shown(&vm, t), "{280, 9}");
+    }
+
+    #[test]
+    fn copies_are_presized_merges() {
+        // {16, 1, 2, 3, 4} built one by one lives in 32 slots; its copy is
+        // presized to 16 slots, where 16 comes first.
+        let vm = vm();
+        let t = build(&vm, &ints(&[16, 1, 2, 3, 4]));
+        assert_eq!(shown(&vm, copy(&t)), "{16, 1, 2, 3, 4}");
+        assert_eq!(shown(&vm, t), "{1, 2, 3, 4, 16}");
+    }
+
+    #[test]
+    fn intersection_iterates_the_other_set_on_a_tie() {
+        let vm = vm();
+        let ints_set = Value::Set(Rc::new(RefCell::new(build(&vm, &[Value::Int(1)]))));
+        let floats = build(&vm, &[Value::Float(1.0)]);
+        let r = intersection(&vm, &floats, None, &ints_set).unwrap_or_default();
+        assert_eq!(shown(&vm, r), "{1}");
+        let floats_set = Value::Set(Rc::new(RefCell::new(floats)));
+        let ints_table = table_of(&ints_set).ok().flatten().unwrap_or_default();
+        let r = intersection(&vm, &ints_table, None, &floats_set).unwrap_or_default();
+        assert_eq!(shown(&vm, r), "{1.0}");
+    }
+
+    #[test]
+    fn difference_update_purges_dummies() {
+        let vm = vm();
+        let all: Vec<i64> = (0..40).collect();
+        let mut t = build(&vm, &ints(&all));
+        let drop = Value::list(ints(&all[..30]));
+        assert!(difference_update(&vm, &mut Target::Owned(&mut t), &drop, None).is_ok());
+        assert_eq!(shown(&vm, t), "{30, 31, 32, 33, 34, 35, 36, 37, 38, 39}");
+    }
+
+    #[test]
+    fn symmetric_difference_starts_from_the_other_operand() {
+        let vm = vm();
+        let left = build(&vm, &ints(&[1, 2, 3]));
+        let right = Value::Set(Rc::new(RefCell::new(build(&vm, &ints(&[3, 4, 33])))));
+        let r = symmetric_difference(&vm, &left, &right).unwrap_or_default();
+        assert_eq!(shown(&vm, r), "{33, 2, 4, 1}");
+    }
+
+    #[test]
+    fn a_set_is_looked_up_as_a_frozenset() {
+        let vm = vm();
+        let inner = build(&vm, &ints(&[1, 2]));
+        let outer = Value::Set(Rc::new(RefCell::new(build(
+            &vm,
+            &[wrap(true, inner.clone())],
+        ))));
+        assert!(matches!(
+            contains(&vm, &outer, &wrap(false, inner)),
+            Ok(true)
+        ));
+        assert!(contains(&vm, &outer, &Value::list(vec![])).is_err());
+    }
+}
