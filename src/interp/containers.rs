@@ -260,7 +260,7 @@ impl Vm {
                 self.seq_contains(&items, item)
             }
             Value::Tuple(t) => self.seq_contains(t, item),
-            Value::Dict(d) => Ok(self.dict_get(&d.borrow(), item)?.is_some()),
+            Value::Dict(d) => Ok(crate::builtins::mappings::dict::lookup(self, d, item)?.is_some()),
             Value::Set(_) | Value::FrozenSet(_) => crate::builtins::mappings::set_algo::contains(self, container, item),
             Value::Range(r) => Ok(match item {
                 Value::Int(i) => {
@@ -425,7 +425,7 @@ impl Vm {
                 let i = self.seq_index(index, s.char_len(), "string")?;
                 Ok(Value::str(s.char_at(i).map(String::from).unwrap_or_default()))
             }
-            Value::Dict(d) => match self.dict_get(&d.borrow(), index)? {
+            Value::Dict(d) => match crate::builtins::mappings::dict::lookup(self, d, index)? {
                 Some(v) => Ok(v),
                 None => Err(key_error(index.clone())),
             },

@@ -123,12 +123,7 @@ pub fn contains(vm: &Vm, container: &Value, item: &Value) -> PyResult<bool> {
     let (hash, key) = lookup_key(vm, item)?;
     match container {
         Value::FrozenSet(t) => contains_hashed(vm, t, hash, &key),
-        // A shared borrow during the probe: Python code run by `__eq__`
-        // can still read the set, and changing it is refused.
-        Value::Set(cell) => match cell.try_borrow() {
-            Ok(t) => contains_hashed(vm, &t, hash, &key),
-            Err(_) => Err(runtime_error("container modified while it was being read")),
-        },
+        Value::Set(cell) => with_taken(cell, |t| contains_hashed(vm, t, hash, &key)),
         _ => Ok(false),
     }
 }
