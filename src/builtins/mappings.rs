@@ -9,10 +9,11 @@
 //!
 //! Two rules run through all of it. Tables are never borrowed while Python
 //! code may run (a user `__hash__` or `__eq__` could touch the same dict or
-//! set): a table being changed is taken out of its cell and put back, and
-//! a table only read is snapshotted. And set results are built by the same
-//! insertions, removals and resizes as CPython's C code, so that they print
-//! in CPython's order.
+//! set): a table probed or changed is taken out of its cell for the step
+//! and put back (code run meanwhile sees an empty container), and an
+//! operand read in bulk is snapshotted. And set results are built by the
+//! same insertions, removals and resizes as CPython's C code, so that they
+//! print in CPython's order.
 
 pub mod dict;
 pub mod set;
