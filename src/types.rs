@@ -101,6 +101,7 @@ builtin_types! {
         coroutine_wrapper = "coroutine_wrapper":,
         cell = "cell":,
         text_io = "TextIOWrapper":,
+        traceback = "traceback":,
     }
     exceptions {
         base_exception = "BaseException": object,

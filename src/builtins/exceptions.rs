@@ -25,6 +25,8 @@ pub fn install(vm: &Vm) {
             ("add_note", add_note),
         ],
     );
+    t.os_error.dict.borrow_mut().set(sym::__new__, builtin_fn("__new__", os_error_new));
+    add_methods(&t.os_error, &[("__str__", os_error_str)]);
     t.base_exception_group
         .dict
         .borrow_mut()
@@ -102,6 +104,54 @@ fn add_note(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     }
     let _ = vm;
     Ok(Value::None)
+}
+
+/// `OSError(errno, strerror)` becomes the subclass for that errno, as in
+/// CPython (`OSError(2, ...)` is a `FileNotFoundError`).
+fn os_error_new(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let Some((Value::Class(cls), rest)) = args.split_first() else {
+        return Err(type_error("OSError.__new__(X): X is not a type object"));
+    };
+    let t = &vm.types;
+    let mut class = cls.clone();
+    if Rc::ptr_eq(cls, &t.os_error) && (2..=5).contains(&rest.len())
+        && let Value::Int(errno) = rest[0]
+    {
+        class = match errno {
+            11 | 114 | 115 => t.blocking_io_error.clone(),
+            10 => t.child_process_error.clone(),
+            32 | 108 => t.broken_pipe_error.clone(),
+            103 => t.connection_aborted_error.clone(),
+            111 => t.connection_refused_error.clone(),
+            104 => t.connection_reset_error.clone(),
+            17 => t.file_exists_error.clone(),
+            2 => t.file_not_found_error.clone(),
+            21 => t.is_a_directory_error.clone(),
+            20 => t.not_a_directory_error.clone(),
+            4 => t.interrupted_error.clone(),
+            1 | 13 => t.permission_error.clone(),
+            3 => t.process_lookup_error.clone(),
+            110 => t.timeout_error.clone(),
+            _ => class,
+        };
+    }
+    Ok(new_exception(&class, rest.to_vec()).value())
+}
+
+fn os_error_str(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (this, _) = receiver("__str__", args)?;
+    let e = this_exc(args)?;
+    let items = crate::interp::errors::exception_args(&e);
+    match items.as_slice() {
+        [errno, strerror] => Ok(Value::str(format!("[Errno {}] {}", vm.str_of(errno)?, vm.str_of(strerror)?))),
+        [errno, strerror, filename, ..] => Ok(Value::str(format!(
+            "[Errno {}] {}: {}",
+            vm.str_of(errno)?,
+            vm.str_of(strerror)?,
+            vm.repr(filename)?
+        ))),
+        _ => Ok(Value::str(vm.exception_str(this)?)),
+    }
 }
 
 fn group_new(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {

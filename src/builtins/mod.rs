@@ -36,6 +36,7 @@ pub fn builtin_fn(name: &'static str, func: NativeFn) -> Value {
         func,
         receiver: None,
         owner: None,
+        returns_coroutine: false,
     }))
 }
 
@@ -49,6 +50,7 @@ pub fn add_method(class: &Rc<Class>, name: &'static str, func: NativeFn) {
             func,
             receiver: None,
             owner: Some(owner),
+            returns_coroutine: false,
         })),
     );
 }

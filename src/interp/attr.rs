@@ -64,6 +64,7 @@ impl Vm {
                 func: b.func,
                 receiver: Some(obj.clone()),
                 owner: b.owner,
+                returns_coroutine: b.returns_coroutine,
             })),
             Value::Native(n) => {
                 if let Some(s) = n.downcast::<StaticMethod>() {
@@ -247,7 +248,7 @@ impl Vm {
                     sym::__cause__ => Some(data.cause.borrow().clone().unwrap_or(Value::None)),
                     sym::__context__ => Some(data.context.borrow().clone().unwrap_or(Value::None)),
                     sym::__suppress_context__ => Some(Value::Bool(data.suppress_context.get())),
-                    sym::__traceback__ => Some(Value::None),
+                    sym::__traceback__ => Some(self.traceback_object(&crate::value::Exc::from_instance(inst.clone()).expect("an exception"))),
                     _ => self.exception_field(inst, name),
                 },
                 None => None,
@@ -375,6 +376,18 @@ impl Vm {
 
     /// `delattr(obj, name)`.
     pub fn del_attr(&self, obj: &Value, name: Symbol) -> PyResult<()> {
+        if let Value::Instance(inst) = obj
+            && let Some(Value::Native(n)) = inst.class.lookup(name)
+            && let Some(p) = n.downcast::<Property>()
+        {
+            return match &p.fdel {
+                Some(d) => self.call(d, std::slice::from_ref(obj), &[]).map(|_| ()),
+                None => Err(attribute_error(format!(
+                    "property '{name}' of '{}' object has no deleter",
+                    inst.class.name
+                ))),
+            };
+        }
         let removed = match obj {
             Value::Instance(inst) => inst.attrs.borrow_mut().remove(name).is_some(),
             Value::Class(cls) if cls.module.as_ref() != "builtins" => cls.dict.borrow_mut().remove(name).is_some(),

@@ -3,7 +3,7 @@
 
 use super::errors::{not_callable, recursion_limit_exceeded, type_error};
 use super::expr::ArgVec;
-use super::frame::new_cells;
+use super::frame::{Locals, new_cells};
 use super::{Flow, Frame, Vm};
 use crate::ir::{Capture, FunctionKind, FunctionTemplate};
 use crate::value::{AttrMap, CellRef, DictMap, Function, PyResult, Symbol, Value, sym};
@@ -63,8 +63,27 @@ impl Vm {
 
     /// Calls a Python function.
     pub fn call_function(&self, func: &Rc<Function>, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
-        let code = &func.code;
         let (locals, cells) = self.bind_arguments(func, args, kwargs)?;
+        self.run_function(func, locals, cells)
+    }
+
+    /// Calls a Python function whose positional arguments were evaluated
+    /// straight into slots — the fast path of `f(a, b)`: nothing is cloned
+    /// or allocated when the arguments match the parameters one to one.
+    pub fn call_function_slots(&self, func: &Rc<Function>, mut locals: Locals) -> PyResult {
+        let code = &func.code;
+        let p = &code.params;
+        if !(p.is_simple() && locals.len() == p.positional && code.ncells == 0) {
+            let args: ArgVec = locals.into_iter().map(Option::unwrap_or_default).collect();
+            return self.call_function(func, &args, &[]);
+        }
+        locals.resize(code.nlocals, None);
+        self.run_function(func, locals, Vec::new())
+    }
+
+    /// Runs a function whose arguments are bound.
+    fn run_function(&self, func: &Rc<Function>, locals: Locals, cells: Vec<CellRef>) -> PyResult {
+        let code = &func.code;
         if code.function_kind != FunctionKind::Plain {
             return Ok(self.new_generator_like(func.clone(), locals, cells));
         }
@@ -76,13 +95,16 @@ impl Vm {
         let mut frame = Frame::for_function(func, locals, cells);
         let result = self.exec_block(&code.body, &mut frame);
         self.depth.set(depth - 1);
+        if result.is_err() {
+            if let Err(e) = &result {
+                frame.record_traceback(e);
+            }
+        }
+        self.give_back_locals(std::mem::take(&mut frame.locals));
         match result {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),
-            Err(e) => {
-                frame.record_traceback(&e);
-                Err(e)
-            }
+            Err(e) => Err(e),
         }
     }
 
@@ -93,10 +115,11 @@ impl Vm {
         func: &Function,
         args: &[Value],
         kwargs: &[(Symbol, Value)],
-    ) -> PyResult<(Vec<Option<Value>>, Vec<CellRef>)> {
+    ) -> PyResult<(Locals, Vec<CellRef>)> {
         let code = &func.code;
         let params = &code.params;
-        let mut locals: Vec<Option<Value>> = vec![None; code.nlocals];
+        let mut locals = self.take_locals();
+        locals.resize(code.nlocals, None);
         if kwargs.is_empty() && params.is_simple() && args.len() == params.positional {
             for (slot, a) in locals.iter_mut().zip(args) {
                 *slot = Some(a.clone());

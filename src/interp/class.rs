@@ -77,7 +77,7 @@ impl Vm {
             module: f.module,
             closure: &closure,
             function: None,
-            locals: vec![None; code.nlocals],
+            locals: super::frame::unbound_locals(code.nlocals),
             cells: super::frame::new_cells(code.ncells),
             class_ns: Some(ns.clone()),
             pos: code.span.start,
@@ -129,7 +129,7 @@ impl Vm {
         let Some(mro) = linearize(&bases) else {
             let names: Vec<&str> = bases.iter().map(|b| &*b.name).collect();
             return Err(type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };
@@ -293,7 +293,14 @@ impl Vm {
         match &*n {
             "value" if cls.is_subclass(&t.stop_iteration) => Some(first()),
             "code" if cls.is_subclass(&t.system_exit) => Some(if items.len() > 1 { args.clone() } else { first() }),
-            "errno" | "strerror" | "filename" if cls.is_subclass(&t.os_error) => Some(Value::None),
+            "errno" | "strerror" | "filename" if cls.is_subclass(&t.os_error) => {
+                let index = match &*n {
+                    "errno" => 0,
+                    "strerror" => 1,
+                    _ => 2,
+                };
+                Some(if items.len() >= 2 { items.get(index).cloned().unwrap_or(Value::None) } else { Value::None })
+            }
             "name" if cls.is_subclass(&t.name_error) || cls.is_subclass(&t.attribute_error) => Some(Value::None),
             "obj" if cls.is_subclass(&t.attribute_error) => Some(Value::None),
             _ => None,

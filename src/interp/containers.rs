@@ -469,6 +469,9 @@ impl Vm {
         match obj {
             Value::List(l) => {
                 if let Value::Slice(s) = &index {
+                    if !self.is_iterable(&value) && !matches!(value, Value::Native(_)) {
+                        return Err(type_error("can only assign an iterable"));
+                    }
                     let new = self.collect_iterable(&value)?;
                     let mut items = l.borrow_mut();
                     let b = self.slice_bounds(s, items.len())?;

@@ -1,6 +1,7 @@
 //! Synchronous expression evaluation.
 
 use super::errors::{name_not_defined, type_error, unbound_free, unbound_local};
+use super::frame::Locals;
 use super::{Frame, Vm};
 use crate::ast::{BoolOp, CmpOp, UnaryOp};
 use crate::ir::{Args, CompKind, Elem, Expr, ExprKind, FPart, NameRef};
@@ -16,84 +17,175 @@ pub type KwVec = SmallVec<[(Symbol, Value); 2]>;
 
 impl Vm {
     /// Evaluates an expression that cannot suspend.
+    ///
+    /// A thin dispatcher: each node kind is evaluated by its own function,
+    /// so this frame (entered once per node) stays small.
+    #[inline]
     pub fn eval(&self, e: &Expr, f: &mut Frame) -> PyResult {
         match &e.kind {
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Name(r) => self.load_name(*r, f),
-            ExprKind::BinOp(op, l, r) => {
-                let a = self.eval(l, f)?;
-                let b = self.eval(r, f)?;
-                if let (Value::Int(x), Value::Int(y)) = (&a, &b)
-                    && let Some(v) = super::ops::int_fast_binop(*op, *x, *y)
-                {
-                    return Ok(v);
-                }
-                self.binary_op(*op, &a, &b)
+            ExprKind::BinOp(op, l, r) => self.eval_binop(*op, l, r, f),
+            ExprKind::Compare(left, rest) => self.eval_compare(left, rest, f),
+            ExprKind::Call(func, args) => self.eval_call(e, func, args, f),
+            ExprKind::CallMethod(obj, name, args) => self.eval_call_method(e, obj, *name, args, f),
+            ExprKind::Attr(obj, name) => self.eval_attr(e, obj, *name, f),
+            ExprKind::Subscript(obj, index) => self.eval_subscript(obj, index, f),
+            ExprKind::Unary(op, operand) => self.eval_unary(*op, operand, f),
+            ExprKind::BoolOp(op, values) => self.eval_boolop(*op, values, f),
+            ExprKind::IfExp(test, body, orelse) => self.eval_ifexp(test, body, orelse, f),
+            _ => self.eval_other(e, f),
+        }
+    }
+
+    /// Evaluates an operand, with constants and locals handled inline (they
+    /// are most operands, and need no call).
+    #[inline(always)]
+    fn operand(&self, e: &Expr, f: &mut Frame) -> PyResult {
+        match &e.kind {
+            ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Name(NameRef::Local(slot)) => match f.locals.get(*slot as usize) {
+                Some(Some(v)) => Ok(v.clone()),
+                _ => self.load_name(NameRef::Local(*slot), f),
+            },
+            _ => self.eval(e, f),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_binop(&self, op: crate::ast::BinOp, l: &Expr, r: &Expr, f: &mut Frame) -> PyResult {
+        let a = self.operand(l, f)?;
+        let b = self.operand(r, f)?;
+        if let (Value::Int(x), Value::Int(y)) = (&a, &b)
+            && let Some(v) = super::ops::int_fast_binop(op, *x, *y)
+        {
+            return Ok(v);
+        }
+        self.binary_op(op, &a, &b)
+    }
+
+    #[inline(never)]
+    fn eval_compare(&self, left: &Expr, rest: &[(CmpOp, Expr)], f: &mut Frame) -> PyResult {
+        let mut a = self.operand(left, f)?;
+        if let [(op, right)] = rest {
+            let b = self.operand(right, f)?;
+            if let (Value::Int(x), Value::Int(y)) = (&a, &b)
+                && !matches!(op, CmpOp::In | CmpOp::NotIn)
+            {
+                return Ok(Value::Bool(super::ops::int_compare(*op, *x, *y)));
             }
-            ExprKind::Compare(left, rest) => {
-                let mut a = self.eval(left, f)?;
-                let last = rest.len() - 1;
-                for (i, (op, right)) in rest.iter().enumerate() {
-                    let b = self.eval(right, f)?;
-                    let ok = self.compare_bool(*op, &a, &b)?;
-                    if i == last {
-                        return Ok(Value::Bool(ok));
-                    }
-                    if !ok {
-                        return Ok(Value::Bool(false));
-                    }
-                    a = b;
-                }
-                unreachable!("a comparison has at least one operator")
+            return Ok(Value::Bool(self.compare_bool(*op, &a, &b)?));
+        }
+        let last = rest.len() - 1;
+        for (i, (op, right)) in rest.iter().enumerate() {
+            let b = self.eval(right, f)?;
+            let ok = self.compare_bool(*op, &a, &b)?;
+            if i == last || !ok {
+                return Ok(Value::Bool(ok));
             }
-            ExprKind::Call(func, args) => {
-                let callee = self.eval(func, f)?;
-                let (pos, kw) = self.eval_args(args, f)?;
+            a = b;
+        }
+        unreachable!("a comparison has at least one operator")
+    }
+
+    #[inline(never)]
+    fn eval_call(&self, e: &Expr, func: &Expr, args: &Args, f: &mut Frame) -> PyResult {
+        let callee = self.eval(func, f)?;
+        if args.simple && args.keywords.is_empty() {
+            if let Value::Function(function) = &callee {
+                // Arguments go straight into the callee's slots.
+                let mut locals: Locals = self.take_locals();
+                for item in &args.positional {
+                    if let Elem::Single(x) = item {
+                        locals.push(Some(self.operand(x, f)?));
+                    }
+                }
                 f.pos = e.span.start;
-                self.call(&callee, &pos, &kw)
+                return self.call_function_slots(function, locals);
             }
-            ExprKind::CallMethod(obj, name, args) => {
-                let receiver = self.eval(obj, f)?;
-                let (pos, kw) = self.eval_args(args, f)?;
-                f.pos = e.span.start;
-                self.call_method(&receiver, *name, pos, &kw)
-            }
-            ExprKind::Attr(obj, name) => {
-                let o = self.eval(obj, f)?;
-                f.pos = e.span.start;
-                self.get_attr(&o, *name)
-            }
-            ExprKind::Subscript(obj, index) => {
-                let o = self.eval(obj, f)?;
-                let i = self.eval(index, f)?;
-                self.get_item(&o, &i)
-            }
-            ExprKind::Unary(op, operand) => {
-                let v = self.eval(operand, f)?;
-                self.unary_op(*op, &v)
-            }
-            ExprKind::BoolOp(op, values) => {
-                let last = values.len() - 1;
-                for (i, v) in values.iter().enumerate() {
-                    let x = self.eval(v, f)?;
-                    if i == last {
-                        return Ok(x);
-                    }
-                    let t = self.truthy(&x)?;
-                    if (*op == BoolOp::And) != t {
-                        return Ok(x);
-                    }
-                }
-                unreachable!("a boolean operation has at least two operands")
-            }
-            ExprKind::IfExp(test, body, orelse) => {
-                let t = self.eval(test, f)?;
-                if self.truthy(&t)? {
-                    self.eval(body, f)
-                } else {
-                    self.eval(orelse, f)
+            let mut pos = ArgVec::new();
+            for item in &args.positional {
+                if let Elem::Single(x) = item {
+                    pos.push(self.eval(x, f)?);
                 }
             }
+            f.pos = e.span.start;
+            return self.call(&callee, &pos, &[]);
+        }
+        let (pos, kw) = self
+            .eval_args(args, f)
+            .map_err(|err| self.name_call_error(err, || callee.clone()))?;
+        f.pos = e.span.start;
+        self.call(&callee, &pos, &kw)
+    }
+
+    #[inline(never)]
+    fn eval_call_method(&self, e: &Expr, obj: &Expr, name: Symbol, args: &Args, f: &mut Frame) -> PyResult {
+        let receiver = self.eval(obj, f)?;
+        let (pos, kw) = self
+            .eval_args(args, f)
+            .map_err(|err| self.name_call_error(err, || self.get_attr(&receiver, name).unwrap_or(Value::None)))?;
+        f.pos = e.span.start;
+        self.call_method(&receiver, name, pos, &kw)
+    }
+
+    #[inline(never)]
+    fn eval_attr(&self, e: &Expr, obj: &Expr, name: Symbol, f: &mut Frame) -> PyResult {
+        let o = self.eval(obj, f)?;
+        f.pos = e.span.start;
+        self.get_attr(&o, name)
+    }
+
+    #[inline(never)]
+    fn eval_subscript(&self, obj: &Expr, index: &Expr, f: &mut Frame) -> PyResult {
+        let o = self.eval(obj, f)?;
+        let i = self.eval(index, f)?;
+        if let (Value::List(l), Value::Int(n)) = (&o, &i) {
+            let items = l.borrow();
+            let len = items.len() as i64;
+            let k = if *n < 0 { n + len } else { *n };
+            if (0..len).contains(&k) {
+                return Ok(items[k as usize].clone());
+            }
+        }
+        self.get_item(&o, &i)
+    }
+
+    #[inline(never)]
+    fn eval_unary(&self, op: UnaryOp, operand: &Expr, f: &mut Frame) -> PyResult {
+        let v = self.eval(operand, f)?;
+        self.unary_op(op, &v)
+    }
+
+    #[inline(never)]
+    fn eval_boolop(&self, op: BoolOp, values: &[Expr], f: &mut Frame) -> PyResult {
+        let last = values.len() - 1;
+        for (i, v) in values.iter().enumerate() {
+            let x = self.eval(v, f)?;
+            if i == last {
+                return Ok(x);
+            }
+            let t = self.truthy(&x)?;
+            if (op == BoolOp::And) != t {
+                return Ok(x);
+            }
+        }
+        unreachable!("a boolean operation has at least two operands")
+    }
+
+    #[inline(never)]
+    fn eval_ifexp(&self, test: &Expr, body: &Expr, orelse: &Expr, f: &mut Frame) -> PyResult {
+        let t = self.eval(test, f)?;
+        let truth = match t {
+            Value::Bool(b) => b,
+            other => self.truthy(&other)?,
+        };
+        if truth { self.operand(body, f) } else { self.operand(orelse, f) }
+    }
+
+    #[inline(never)]
+    fn eval_other(&self, e: &Expr, f: &mut Frame) -> PyResult {
+        match &e.kind {
             ExprKind::Slice(lo, hi, step) => {
                 let mut part = |x: &Option<Box<Expr>>| -> PyResult {
                     match x {
@@ -155,7 +247,7 @@ impl Vm {
             }
             ExprKind::GeneratorExp(t, first) => {
                 let iterable = self.eval(first, f)?;
-                let it = self.get_iter(&iterable)?;
+                let it = self.genexp_source(t, &iterable)?;
                 let func = self.make_function(t, f)?;
                 self.call(&func, &[it], &[])
             }
@@ -163,7 +255,18 @@ impl Vm {
             ExprKind::Await(_) | ExprKind::Yield(_) | ExprKind::YieldFrom(_) => Err(super::errors::system_error(
                 "suspending expression reached the synchronous evaluator",
             )),
+            _ => unreachable!("handled by eval"),
         }
+    }
+
+    /// The iterator a generator expression receives as `.0`: `iter(x)`, or
+    /// `aiter(x)` when its first clause is `async for`.
+    pub fn genexp_source(&self, t: &crate::ir::FunctionTemplate, iterable: &Value) -> PyResult {
+        let first_is_async = matches!(
+            t.code.body.first().map(|s| &s.kind),
+            Some(crate::ir::StmtKind::For { is_async: true, .. })
+        );
+        if first_is_async { self.aiter(iterable) } else { self.get_iter(iterable) }
     }
 
     /// Reads a variable.
@@ -185,7 +288,7 @@ impl Vm {
                 if let Some(v) = f.module.globals.get_slot(slot as usize) {
                     return Ok(v);
                 }
-                self.builtin(name).ok_or_else(|| name_not_defined(&name.name()))
+                self.builtin(name).ok_or_else(|| self.name_error_in(f, name))
             }
             NameRef::ClassBody(name) => {
                 if let Some(ns) = &f.class_ns
@@ -197,9 +300,26 @@ impl Vm {
                     .globals
                     .get(name)
                     .or_else(|| self.builtin(name))
-                    .ok_or_else(|| name_not_defined(&name.name()))
+                    .ok_or_else(|| self.name_error_in(f, name))
             }
         }
+    }
+
+    /// `NameError` for `name`, remembering what was visible in `f` for the
+    /// traceback's "Did you mean" hint.
+    pub fn name_error_in(&self, f: &Frame, name: Symbol) -> crate::value::Exc {
+        let exc = name_not_defined(&name.name());
+        let locals: Vec<std::rc::Rc<str>> = f
+            .code
+            .local_names
+            .iter()
+            .chain(f.code.cells.iter().map(|c| &c.0))
+            .map(|s| s.name())
+            .collect();
+        let globals = f.module.globals.bound_names().into_iter().map(Symbol::name).collect();
+        let builtins = self.builtins.globals.bound_names().into_iter().map(Symbol::name).collect();
+        *exc.data().name_candidates.borrow_mut() = vec![locals, globals, builtins];
+        exc
     }
 
     /// Binds a variable.
@@ -295,6 +415,40 @@ impl Vm {
             self.merge_kwargs(&mut kw, &m)?;
         }
         Ok((pos, kw))
+    }
+
+    /// Prefixes the argument-unpacking errors of a call with the callee, as
+    /// CPython words them (`__main__.f() argument after * must be ...`).
+    pub fn name_call_error(&self, e: crate::value::Exc, callee: impl FnOnce() -> Value) -> crate::value::Exc {
+        if !e.instance().class.is_subclass(&self.types.type_error) {
+            return e;
+        }
+        let args = super::errors::exception_args(&e);
+        let Some(Value::Str(msg)) = args.first() else { return e };
+        let m = msg.as_str();
+        let ours = m.starts_with("argument after *")
+            || m.starts_with("got multiple values for keyword argument")
+            || m == "keywords must be strings";
+        if !ours {
+            return e;
+        }
+        type_error(format!("{} {m}", self.function_str(&callee())))
+    }
+
+    /// How CPython names a callable in call errors: `module.qualname()`.
+    #[must_use]
+    pub fn function_str(&self, f: &Value) -> String {
+        match f {
+            Value::Function(func) => {
+                let module = &func.module.name;
+                format!("{module}.{}()", func.qualname.borrow())
+            }
+            Value::BoundMethod(m) => self.function_str(&m.function),
+            Value::Builtin(b) => format!("{}()", b.name),
+            Value::Class(c) if &*c.module == "builtins" => format!("{}()", c.qualname),
+            Value::Class(c) => format!("{}.{}()", c.module, c.qualname),
+            other => format!("{} object", self.type_name(other)),
+        }
     }
 
     /// Adds `**mapping` to keyword arguments, rejecting repeats.

@@ -6,6 +6,17 @@ use crate::value::{AttrMap, CellRef, Exc, Function, Module, TraceEntry, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// A frame's local slots. Calls take these vectors from a pool kept by the
+/// interpreter and give them back on return, so a call neither allocates
+/// nor copies a large frame.
+pub type Locals = Vec<Option<Value>>;
+
+/// `n` unbound local slots (freshly allocated; calls use the pool).
+#[must_use]
+pub fn unbound_locals(n: usize) -> Locals {
+    vec![None; n]
+}
+
 /// How a block of statements ended.
 #[derive(Clone)]
 pub enum Flow {
@@ -30,7 +41,7 @@ pub struct Frame<'f> {
     /// The function being run, if any (for `super()`).
     pub function: Option<&'f Function>,
     /// Local slots; `None` is unbound.
-    pub locals: Vec<Option<Value>>,
+    pub locals: Locals,
     /// Cells this frame owns.
     pub cells: Vec<CellRef>,
     /// The namespace of a class body being executed.
@@ -50,7 +61,7 @@ impl<'f> Frame<'f> {
             module,
             closure: &[],
             function: None,
-            locals: vec![None; code.nlocals],
+            locals: unbound_locals(code.nlocals),
             cells: new_cells(code.ncells),
             class_ns: None,
             pos: 0,
@@ -60,7 +71,7 @@ impl<'f> Frame<'f> {
 
     /// The frame of a function call whose arguments are already bound.
     #[must_use]
-    pub fn for_function(func: &'f Function, locals: Vec<Option<Value>>, cells: Vec<CellRef>) -> Self {
+    pub fn for_function(func: &'f Function, locals: Locals, cells: Vec<CellRef>) -> Self {
         Self {
             code: &func.code,
             module: &func.module,

@@ -114,7 +114,7 @@ impl Future for SuspendOnce {
 impl Vm {
     /// Creates the generator, coroutine or async generator for a call of
     /// `func` whose arguments are bound.
-    pub fn new_generator_like(&self, func: Rc<Function>, locals: Vec<Option<Value>>, cells: Vec<CellRef>) -> Value {
+    pub fn new_generator_like(&self, func: Rc<Function>, locals: super::frame::Locals, cells: Vec<CellRef>) -> Value {
         let vm = self.rc();
         let channel = Rc::new(GenChannel::default());
         let kind = func.code.function_kind;

@@ -147,8 +147,8 @@ impl ValueIter {
                     match it.next(vm)? {
                         Some(v) => out.push(v),
                         None => {
-                            if *strict {
-                                return Err(zip_strict_error(vm, inners, i));
+                            if *strict && let Some(e) = zip_strict_error(vm, inners, i) {
+                                return Err(e);
                             }
                             *self = ValueIter::Done;
                             return Ok(None);
@@ -223,18 +223,24 @@ impl ValueIter {
     }
 }
 
-fn zip_strict_error(vm: &Vm, inners: &mut [ValueIter], i: usize) -> crate::value::Exc {
+/// `zip(strict=True)` found iterator `i` exhausted: an error unless all
+/// the others end there too.
+fn zip_strict_error(vm: &Vm, inners: &mut [ValueIter], i: usize) -> Option<crate::value::Exc> {
     if i > 0 {
         let plural = if i == 1 { " " } else { "s 1-" };
-        return value_error(format!("zip() argument {} is shorter than argument{plural}{i}", i + 1));
+        return Some(value_error(format!("zip() argument {} is shorter than argument{plural}{i}", i + 1)));
     }
     for (j, it) in inners.iter_mut().enumerate().skip(1) {
-        if let Ok(Some(_)) = it.next(vm) {
-            let plural = if j == 1 { " " } else { "s 1-" };
-            return value_error(format!("zip() argument {} is longer than argument{plural}{j}", j + 1));
+        match it.next(vm) {
+            Ok(Some(_)) => {
+                let plural = if j == 1 { " " } else { "s 1-" };
+                return Some(value_error(format!("zip() argument {} is longer than argument{plural}{j}", j + 1)));
+            }
+            Ok(None) => {}
+            Err(e) => return Some(e),
         }
     }
-    value_error("zip() arguments differ in length")
+    None
 }
 
 impl Vm {
@@ -418,7 +424,7 @@ impl Vm {
     pub fn extend_from_iterable_for_call(&self, out: &mut Vec<Value>, v: &Value) -> PyResult<()> {
         if !self.is_iterable(v) && !matches!(v, Value::Native(_)) {
             return Err(type_error(format!(
-                "Value after * must be an iterable, not {}",
+                "argument after * must be an iterable, not {}",
                 self.type_name(v)
             )));
         }

@@ -88,6 +88,8 @@ pub struct Vm {
     pub repr_stack: RefCell<Vec<usize>>,
     /// The clock scripts and event loops see (virtual under `--virtual-time`).
     pub clock: RefCell<Rc<crate::runtime::clock::Clock>>,
+    /// Emptied local-slot vectors, reused by calls.
+    pub locals_pool: RefCell<Vec<frame::Locals>>,
     /// The event loop while `asyncio.run` (or the REPL) drives one.
     pub event_loop: RefCell<Option<Rc<crate::runtime::Loop>>>,
     self_ref: Weak<Vm>,
@@ -116,6 +118,7 @@ impl Vm {
                 repr_stack: RefCell::new(Vec::new()),
                 clock: RefCell::new(Rc::new(crate::runtime::clock::Clock::new(false))),
                 event_loop: RefCell::new(None),
+                locals_pool: RefCell::new(Vec::new()),
                 self_ref: weak.clone(),
             };
             crate::builtins::install(&vm);
@@ -127,6 +130,22 @@ impl Vm {
     #[must_use]
     pub fn rc(&self) -> Rc<Vm> {
         self.self_ref.upgrade().expect("the interpreter is alive while it runs")
+    }
+
+    /// An empty local-slot vector from the pool.
+    #[inline]
+    pub fn take_locals(&self) -> frame::Locals {
+        self.locals_pool.borrow_mut().pop().unwrap_or_default()
+    }
+
+    /// Returns a local-slot vector to the pool (cleared; capacity kept).
+    #[inline]
+    pub fn give_back_locals(&self, mut locals: frame::Locals) {
+        locals.clear();
+        let mut pool = self.locals_pool.borrow_mut();
+        if pool.len() < 256 && locals.capacity() <= 64 {
+            pool.push(locals);
+        }
     }
 
     /// Switches to the virtual clock (before the program starts).

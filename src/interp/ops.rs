@@ -15,6 +15,20 @@ use std::rc::Rc;
 /// would have tens of millions of digits).
 const MAX_POW_BITS: u64 = 1 << 26;
 
+/// A comparison of two small ints (not `in`/`not in`, which need a container).
+#[inline]
+#[must_use]
+pub fn int_compare(op: CmpOp, a: i64, b: i64) -> bool {
+    match op {
+        CmpOp::Eq | CmpOp::Is => a == b,
+        CmpOp::NotEq | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn => a != b,
+        CmpOp::Lt => a < b,
+        CmpOp::LtE => a <= b,
+        CmpOp::Gt => a > b,
+        CmpOp::GtE => a >= b,
+    }
+}
+
 /// `a op b` for two small ints when the result needs no promotion.
 #[inline]
 #[must_use]
@@ -461,6 +475,15 @@ impl Vm {
             let r = self.call(&m, &[b.clone(), a.clone()], &[])?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
+            }
+        }
+        if op == BinOp::Mul {
+            let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+            if seq(a) && !is_int(b) {
+                return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", tb.name)));
+            }
+            if seq(b) && !is_int(a) {
+                return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", ta.name)));
             }
         }
         if op == BinOp::Add

@@ -368,12 +368,7 @@ impl Vm {
                     )));
                 }
                 if items.len() > n {
-                    let msg = if matches!(value, Value::Tuple(_) | Value::List(_)) {
-                        format!("too many values to unpack (expected {n}, got {})", items.len())
-                    } else {
-                        format!("too many values to unpack (expected {n})")
-                    };
-                    return Err(super::errors::value_error(msg));
+                    return Err(super::errors::value_error(format!("too many values to unpack (expected {n})")));
                 }
                 Ok(items)
             }
@@ -453,6 +448,17 @@ impl Vm {
         self.exit_context(&exit, inner)
     }
 
+    /// The `__traceback__` of an exception: a traceback object once it has
+    /// passed through a frame, else `None`.
+    #[must_use]
+    pub fn traceback_object(&self, e: &Exc) -> Value {
+        let raised = !e.data().traceback.borrow().is_empty() || self.handling.borrow().iter().any(|h| h.same(e));
+        if !raised {
+            return Value::None;
+        }
+        crate::value::NativeObject::new_value(self.types.traceback.clone(), ())
+    }
+
     /// Calls `__enter__`, returning the bound `__exit__` and the entered value.
     pub fn enter_context(&self, mgr: &Value) -> PyResult<(Value, Value)> {
         let ty = self.type_of(mgr);
@@ -476,8 +482,8 @@ impl Vm {
                 Ok(flow)
             }
             Err(e) => {
-                let args = [Value::Class(e.instance().class.clone()), e.value(), Value::None];
                 self.handling.borrow_mut().push(e.clone());
+                let args = [Value::Class(e.instance().class.clone()), e.value(), self.traceback_object(&e)];
                 let r = self.call(exit, &args, &[]);
                 self.handling.borrow_mut().pop();
                 match r {

@@ -375,8 +375,9 @@ impl Vm {
                 Ok(flow)
             }
             Err(e) => {
-                let args = [mgr, Value::Class(e.instance().class.clone()), e.value(), Value::None];
                 self.handling.borrow_mut().push(e.clone());
+                let tb = self.traceback_object(&e);
+                let args = [mgr, Value::Class(e.instance().class.clone()), e.value(), tb];
                 let r = match self.call(&aexit, &args, &[]) {
                     Ok(aw) => self.await_value(aw).await,
                     Err(e2) => Err(e2),
@@ -541,7 +542,7 @@ impl Vm {
                 }
                 ExprKind::GeneratorExp(t, first) => {
                     let iterable = self.eval_async(first, f).await?;
-                    let it = self.get_iter(&iterable)?;
+                    let it = self.genexp_source(t, &iterable)?;
                     let func = self.make_function(t, f)?;
                     self.call(&func, &[it], &[])
                 }

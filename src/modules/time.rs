@@ -47,7 +47,15 @@ fn monotonic_ns(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn sleep(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("sleep", args, 1, 1)?;
-    let secs = crate::builtins::constructors::to_float(vm, &args[0])?;
+    let secs = match &args[0] {
+        v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_)) => crate::interp::ops::int_to_f64(v)?,
+        other => {
+            return Err(crate::interp::errors::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(other)
+            )));
+        }
+    };
     if secs < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }

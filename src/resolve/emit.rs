@@ -810,9 +810,6 @@ impl<'a> Emitter<'a> {
             }
             E::GeneratorExp { elt, generators } => self.generator_exp(e, elt, generators)?,
             E::Await(inner) => {
-                if self.in_comprehension_kind() == Some(ScopeKind::Function) && self.is_genexp_scope() {
-                    return Err(SyntaxError::new("'await' in a generator expression is not supported by pyco", span));
-                }
                 if !self.host_is_async() {
                     let msg = if self.host_kind() == ScopeKind::Function {
                         "'await' outside async function"
@@ -838,10 +835,6 @@ impl<'a> Emitter<'a> {
         };
         let suspends = expr_suspends(&kind);
         Ok(Expr { kind, span, suspends })
-    }
-
-    fn in_comprehension_kind(&self) -> Option<ScopeKind> {
-        Some(self.table.scopes[self.scope].kind)
     }
 
     fn is_genexp_scope(&self) -> bool {
@@ -944,6 +937,13 @@ impl<'a> Emitter<'a> {
     fn generator_exp(&mut self, e: &ast::Expr, elt: &ast::Expr, generators: &[ast::Comprehension]) -> Result<ExprKind> {
         let first = self.boxed(&generators[0].iter)?;
         let scope_id = self.table.by_node[&node_key(e)];
+        let is_async = self.table.scopes[scope_id].is_async;
+        if is_async && !self.host_is_async() {
+            return Err(SyntaxError::new(
+                "asynchronous comprehension outside of an asynchronous function",
+                e.span,
+            ));
+        }
         let outer_scope = self.scope;
         let captures = self.captures(scope_id);
         self.begin_frame(scope_id, None);
@@ -1009,7 +1009,7 @@ impl<'a> Emitter<'a> {
             "<genexpr>".into(),
             qualname,
             CodeKind::Function,
-            FunctionKind::Generator,
+            if is_async { FunctionKind::AsyncGenerator } else { FunctionKind::Generator },
             layout,
             body,
             e.span,

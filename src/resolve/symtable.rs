@@ -401,7 +401,12 @@ impl Builder {
         self.push_scope(kind, key);
         let host = self.host(outer);
         let outer_async = self.table.scopes[host].is_async && self.table.scopes[host].kind == ScopeKind::Function;
-        self.scope().is_async = outer_async && !is_genexp;
+        // A generator expression with `async for` is an async generator.
+        self.scope().is_async = if is_genexp {
+            generators.iter().any(|g| g.is_async)
+        } else {
+            outer_async
+        };
         if is_genexp {
             self.scope().bind(".0");
         }
@@ -510,6 +515,10 @@ impl Builder {
             ExprKind::Starred(v) | ExprKind::Await(v) | ExprKind::YieldFrom(v) => {
                 if matches!(e.kind, ExprKind::YieldFrom(_)) {
                     self.mark_yield();
+                }
+                if matches!(e.kind, ExprKind::Await(_)) && self.scope().bound.iter().any(|b| b == ".0") {
+                    // `await` inside a generator expression makes it async.
+                    self.scope().is_async = true;
                 }
                 self.visit_expr(v)
             }

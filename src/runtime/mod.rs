@@ -117,6 +117,8 @@ pub struct Loop {
     task_names: Rc<Cell<u64>>,
     running: Cell<bool>,
     stopping: Cell<bool>,
+    /// Set when `asyncio.run` finished with this loop.
+    pub closed: Cell<bool>,
     driver_waker: RefCell<Option<Waker>>,
     driver_parked: Cell<bool>,
     /// Operations outside the loop that will schedule something when done
@@ -148,6 +150,7 @@ impl Loop {
             task_names,
             running: Cell::new(false),
             stopping: Cell::new(false),
+            closed: Cell::new(false),
             driver_waker: RefCell::new(None),
             driver_parked: Cell::new(false),
             external: Cell::new(0),

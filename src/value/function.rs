@@ -55,4 +55,7 @@ pub struct Builtin {
     /// The owning class's name, for `__qualname__` and reprs such as
     /// `<method 'append' of 'list' objects>`.
     pub owner: Option<&'static str>,
+    /// Whether calling it returns a coroutine (`asyncio.sleep`), for
+    /// `iscoroutinefunction`.
+    pub returns_coroutine: bool,
 }

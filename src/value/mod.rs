@@ -260,3 +260,5 @@ impl Value {
         })
     }
 }
+
+const _: () = assert!(std::mem::size_of::<PyResult>() == 16);

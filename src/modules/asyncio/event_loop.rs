@@ -139,8 +139,8 @@ fn is_running(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     Ok(Value::Bool(this(args)?.is_running()))
 }
 
-fn is_closed(_vm: &Vm, _args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    Ok(Value::Bool(false))
+fn is_closed(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    Ok(Value::Bool(this(args)?.closed.get()))
 }
 
 fn run_until_complete(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -160,7 +160,12 @@ fn stop(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     Ok(Value::None)
 }
 
-fn close(_vm: &Vm, _args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+fn close(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let lp = this(args)?;
+    if lp.is_running() {
+        return Err(runtime_error("Cannot close a running event loop"));
+    }
+    lp.closed.set(true);
     Ok(Value::None)
 }
 

@@ -135,19 +135,16 @@ fn remove_done_callback(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyRes
     Ok(Value::Int(n as i64))
 }
 
-fn invalid_state(vm: &Vm, f: &Fut, fv: &Value) -> PyResult<Exc> {
+fn invalid_state(vm: &Vm) -> Exc {
     let lp = current_loop(vm);
-    Ok(crate::value::exception::new_exception(
-        &lp.classes.invalid_state_error,
-        vec![Value::str(format!("{}: {}", f.state().name(), vm.repr(fv)?))],
-    ))
+    crate::value::exception::new_exception(&lp.classes.invalid_state_error, vec![Value::str("invalid state")])
 }
 
 fn set_result(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("set_result", args, 2, 2)?;
     let f = this(args)?;
     if f.done() {
-        return Err(invalid_state(vm, &f, &args[0])?);
+        return Err(invalid_state(vm));
     }
     f.finish(&current_loop(vm), Ok(args[1].clone()));
     Ok(Value::None)
@@ -157,7 +154,7 @@ fn set_exception(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("set_exception", args, 2, 2)?;
     let f = this(args)?;
     if f.done() {
-        return Err(invalid_state(vm, &f, &args[0])?);
+        return Err(invalid_state(vm));
     }
     let exc = match &args[1] {
         Value::Class(_) => vm.make_exception(vm.call(&args[1], &[], &[])?)?,

@@ -76,16 +76,26 @@ impl Future for AwaitFut {
             self.registered = true;
             return Poll::Pending;
         }
-        if let Some(task) = lp.current_task()
-            && let Some(t) = task.task()
-            && let Some(exc) = t.throw.borrow_mut().take()
-        {
-            return Poll::Ready(Err(exc));
-        }
+        let thrown = lp
+            .current_task()
+            .and_then(|task| task.task().and_then(|t| t.throw.borrow_mut().take()));
         if !self.fut.done() {
-            return Poll::Pending;
+            return match thrown {
+                Some(exc) => Poll::Ready(Err(exc)),
+                None => Poll::Pending,
+            };
         }
-        Poll::Ready(lp.result_of(&self.fut))
+        let outcome = lp.result_of(&self.fut);
+        // A pending cancellation is delivered as the awaited future's own
+        // CancelledError when it has one (Task.__step keeps it).
+        match (thrown, outcome) {
+            (Some(exc), Err(e)) if !e.instance().class.is_subclass(&lp.classes.cancelled_error) => {
+                let _ = e;
+                Poll::Ready(Err(exc))
+            }
+            (Some(exc), Ok(_)) => Poll::Ready(Err(exc)),
+            (_, outcome) => Poll::Ready(outcome),
+        }
     }
 }
 

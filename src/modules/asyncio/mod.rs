@@ -112,6 +112,16 @@ pub fn build(vm: &Vm) -> Rc<Module> {
     for (name, f) in functions {
         super::set_fn(&m, name, *f);
     }
+    m.globals.set(
+        Symbol::intern("sleep"),
+        Value::Builtin(Rc::new(crate::value::Builtin {
+            name: "sleep",
+            func: sleep,
+            receiver: None,
+            owner: None,
+            returns_coroutine: true,
+        })),
+    );
     run_prelude(vm, &m);
     m
 }
@@ -188,6 +198,7 @@ fn run(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     }
     let lp = new_loop(vm);
     let result = run_with_loop(vm, &lp, &args[0]);
+    lp.closed.set(true);
     *vm.event_loop.borrow_mut() = None;
     *state(vm).loop_object.borrow_mut() = None;
     result
@@ -411,7 +422,11 @@ fn iscoroutinefunction(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyRes
         Value::BoundMethod(m) => m.function.clone(),
         other => other.clone(),
     };
-    Ok(Value::Bool(matches!(&f, Value::Function(func) if func.code.function_kind == FunctionKind::Coroutine)))
+    Ok(Value::Bool(match &f {
+        Value::Function(func) => func.code.function_kind == FunctionKind::Coroutine,
+        Value::Builtin(b) => b.returns_coroutine,
+        _ => false,
+    }))
 }
 
 fn isfuture(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
