@@ -62,3 +62,23 @@ pub fn receiver<'a>(name: &str, args: &'a [Value]) -> PyResult<(&'a Value, &'a [
     args.split_first()
         .ok_or_else(|| type_error(format!("descriptor '{name}' needs an argument")))
 }
+
+/// CPython's error for a method of a built-in class called on the wrong
+/// receiver (`set.add(frozenset(), 1)`), or on none (`set.add()`).
+#[must_use]
+pub fn wrong_receiver(
+    vm: &crate::interp::Vm,
+    class: &str,
+    method: &str,
+    got: Option<&Value>,
+) -> crate::value::Exc {
+    match got {
+        None => type_error(format!(
+            "unbound method {class}.{method}() needs an argument"
+        )),
+        Some(v) => type_error(format!(
+            "descriptor '{method}' for '{class}' objects doesn't apply to a '{}' object",
+            vm.type_name(v)
+        )),
+    }
+}

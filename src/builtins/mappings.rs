@@ -1,74 +1,82 @@
-//! Methods of `dict`, `set` and `frozenset`, and dict views.
+//! Methods of `dict`, `set` and `frozenset`, and the dict views.
+//!
+//! | module | what it provides |
+//! | --- | --- |
+//! | [`dict`] | `dict.get`, `update`, `pop`, `fromkeys`, ... |
+//! | [`views`] | `dict_keys`, `dict_values`, `dict_items`: live views with set algebra |
+//! | [`set`] | methods of `set` and `frozenset` |
+//! | [`set_algo`] | CPython's set algorithms, shared with the `| & - ^` operators |
+//!
+//! Two rules run through all of it. Tables are never borrowed while Python
+//! code may run (a user `__hash__` or `__eq__` could touch the same dict or
+//! set): a table probed or changed is taken out of its cell for the step
+//! and put back (code run meanwhile sees an empty container), and an
+//! operand read in bulk is snapshotted. And set results are built by the
+//! same insertions, removals and resizes as CPython's C code, so that they
+//! print in CPython's order.
 
-use super::add_methods;
-use super::args::arity;
+pub mod dict;
+pub mod set;
+pub mod set_algo;
+pub mod views;
+
 use crate::interp::Vm;
-use crate::interp::errors::{key_error, type_error};
-use crate::value::{DictMap, PyResult, Symbol, Value};
+use crate::interp::errors::runtime_error;
+use crate::interp::ops::primitive_eq;
+use crate::value::{Exc, PyResult, Value};
 use std::cell::RefCell;
-use std::rc::Rc;
 
 /// Installs the methods.
 pub fn install(vm: &Vm) {
-    add_methods(
-        &vm.types.dict,
-        &[("get", dict_get), ("keys", dict_keys), ("values", dict_values), ("items", dict_items), ("pop", dict_pop)],
-    );
-    add_methods(&vm.types.set, &[("add", set_add)]);
+    dict::install(vm);
+    views::install(vm);
+    set::install(vm);
 }
 
-fn this<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a Rc<RefCell<DictMap>>, &'a [Value])> {
-    match args.split_first() {
-        Some((Value::Dict(d), rest)) => Ok((d, rest)),
-        _ => Err(type_error(format!("descriptor '{name}' for 'dict' objects needs a 'dict' argument"))),
+/// Key equality as dicts and sets use it: identity, then `==`. The first
+/// error is kept in `err`, after which no more Python code runs and every
+/// comparison is false (the caller then reports the error).
+fn key_eq(vm: &Vm, stored: &Value, key: &Value, err: &mut Option<Exc>) -> bool {
+    if err.is_some() {
+        return false;
     }
-}
-
-fn dict_get(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (d, rest) = this(args, "get")?;
-    arity("get", rest, 1, 2)?;
-    let found = vm.dict_get(&d.borrow(), &rest[0])?;
-    Ok(found.unwrap_or_else(|| rest.get(1).cloned().unwrap_or(Value::None)))
-}
-
-fn dict_keys(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (d, _) = this(args, "keys")?;
-    Ok(Value::list(d.borrow().iter().map(|e| e.key.clone()).collect()))
-}
-
-fn dict_values(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (d, _) = this(args, "values")?;
-    Ok(Value::list(d.borrow().iter().map(|e| e.value.clone()).collect()))
-}
-
-fn dict_items(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (d, _) = this(args, "items")?;
-    Ok(Value::list(
-        d.borrow().iter().map(|e| Value::tuple(vec![e.key.clone(), e.value.clone()])).collect(),
-    ))
-}
-
-fn dict_pop(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (d, rest) = this(args, "pop")?;
-    arity("pop", rest, 1, 2)?;
-    let mut map = std::mem::take(&mut *d.borrow_mut());
-    let r = vm.dict_remove(&mut map, &rest[0]);
-    *d.borrow_mut() = map;
-    match (r?, rest.get(1)) {
-        (Some(v), _) => Ok(v),
-        (None, Some(default)) => Ok(default.clone()),
-        (None, None) => Err(key_error(rest[0].clone())),
+    if stored.is(key) {
+        return true;
     }
-}
-
-fn set_add(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    match args {
-        [Value::Set(s), v] => {
-            let mut table = std::mem::take(&mut *s.borrow_mut());
-            let r = vm.set_add(&mut table, v.clone());
-            *s.borrow_mut() = table;
-            r.map(|()| Value::None)
+    if let Some(r) = primitive_eq(stored, key) {
+        return r;
+    }
+    match vm.eq(stored, key) {
+        Ok(b) => b,
+        Err(e) => {
+            *err = Some(e);
+            false
         }
-        _ => Err(type_error("set.add() takes exactly one argument")),
     }
+}
+
+/// Runs `f` on the table in `cell`, taken out of the cell meanwhile so that
+/// Python code run by `f` (hashing, comparisons) can never meet a borrow.
+/// While `f` runs, that code sees an empty container.
+fn with_taken<T: Default, R>(
+    cell: &RefCell<T>,
+    f: impl FnOnce(&mut T) -> PyResult<R>,
+) -> PyResult<R> {
+    let Ok(mut guard) = cell.try_borrow_mut() else {
+        return Err(runtime_error("container modified while it was being read"));
+    };
+    let mut table = std::mem::take(&mut *guard);
+    drop(guard);
+    let r = f(&mut table);
+    if let Ok(mut guard) = cell.try_borrow_mut() {
+        *guard = table;
+    }
+    r
+}
+
+/// A copy of the table in `cell`, for reading while Python code runs.
+fn snapshot<T: Clone>(cell: &RefCell<T>) -> PyResult<T> {
+    cell.try_borrow()
+        .map(|t| t.clone())
+        .map_err(|_| runtime_error("container modified while it was being read"))
 }

@@ -7,7 +7,6 @@ use super::ops::primitive_eq;
 use crate::ast::{BinOp, CmpOp};
 use crate::value::{DictMap, Exc, PyResult, SetTable, Slice, Value, sym};
 use num_traits::ToPrimitive;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Normalised slice bounds for a sequence of a given length.
@@ -212,27 +211,10 @@ impl Vm {
         err.map_or(Ok(r), Err)
     }
 
-    /// A set table from any iterable.
+    /// A set table from any iterable, built as CPython's `set(iterable)`
+    /// builds it (so it iterates in the same order).
     pub fn set_from_iterable(&self, v: &Value) -> PyResult<SetTable> {
-        let mut s = SetTable::new();
-        match v {
-            Value::Set(o) => {
-                for (_, k) in o.borrow().iter() {
-                    self.set_add(&mut s, k.clone())?;
-                }
-            }
-            Value::FrozenSet(o) => {
-                for (_, k) in o.iter() {
-                    self.set_add(&mut s, k.clone())?;
-                }
-            }
-            _ => {
-                for item in self.collect_iterable(v)? {
-                    self.set_add(&mut s, item)?;
-                }
-            }
-        }
-        Ok(s)
+        crate::builtins::mappings::set_algo::new_table(self, v)
     }
 
     /// The keys of a set or frozenset.
@@ -247,111 +229,20 @@ impl Vm {
 
     /// Set algebra: `| & - ^` for sets and frozensets (result type of the left).
     pub fn set_binop(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-        let left = self.set_items(a);
-        let right = self.set_from_iterable(b)?;
-        let mut out = SetTable::new();
-        match op {
-            BinOp::BitOr => {
-                for k in left {
-                    self.set_add(&mut out, k)?;
-                }
-                for (_, k) in right.iter() {
-                    self.set_add(&mut out, k.clone())?;
-                }
-            }
-            BinOp::BitAnd => {
-                let left_table = self.set_from_iterable(a)?;
-                let (small, big) = if left_table.len() <= right.len() {
-                    (self.set_items(a), &right)
-                } else {
-                    (right.iter().map(|(_, k)| k.clone()).collect(), &left_table)
-                };
-                for k in small {
-                    if self.set_contains(big, &k)? {
-                        self.set_add(&mut out, k)?;
-                    }
-                }
-            }
-            BinOp::Sub => {
-                for k in left {
-                    if !self.set_contains(&right, &k)? {
-                        self.set_add(&mut out, k)?;
-                    }
-                }
-            }
-            BinOp::BitXor => {
-                let left_table = self.set_from_iterable(a)?;
-                for k in left {
-                    if !self.set_contains(&right, &k)? {
-                        self.set_add(&mut out, k)?;
-                    }
-                }
-                for (_, k) in right.iter() {
-                    if !self.set_contains(&left_table, k)? {
-                        self.set_add(&mut out, k.clone())?;
-                    }
-                }
-            }
-            _ => return Ok(None),
-        }
-        Ok(Some(match a {
-            Value::FrozenSet(_) => Value::FrozenSet(Rc::new(out)),
-            _ => Value::Set(Rc::new(RefCell::new(out))),
-        }))
+        crate::builtins::mappings::set_algo::binop(self, op, a, b)
     }
 
     /// `s |= t` and friends, mutating `s`.
     pub fn set_inplace(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-        let (Value::Set(s), Value::Set(_) | Value::FrozenSet(_)) = (a, b) else {
-            return Ok(None);
-        };
-        if op == BinOp::BitOr {
-            for k in self.set_items(b) {
-                let mut table = s.borrow().clone();
-                self.set_add(&mut table, k)?;
-                *s.borrow_mut() = table;
-            }
-            return Ok(Some(a.clone()));
-        }
-        let Some(Value::Set(result)) = self.set_binop(op, a, b)? else {
-            return Ok(None);
-        };
-        let table = result.borrow().clone();
-        *s.borrow_mut() = table;
-        Ok(Some(a.clone()))
+        crate::builtins::mappings::set_algo::inplace(self, op, a, b)
     }
 
     pub(super) fn set_eq(&self, a: &Value, b: &Value) -> PyResult<bool> {
-        let (x, y) = (self.set_items(a), self.set_from_iterable(b)?);
-        if x.len() != y.len() {
-            return Ok(false);
-        }
-        for k in &x {
-            if !self.set_contains(&y, k)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
+        crate::builtins::mappings::set_algo::compare(self, CmpOp::Eq, a, b)
     }
 
     pub(super) fn set_order(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
-        let subset = |x: &Value, y: &Value| -> PyResult<bool> {
-            let table = self.set_from_iterable(y)?;
-            for k in self.set_items(x) {
-                if !self.set_contains(&table, &k)? {
-                    return Ok(false);
-                }
-            }
-            Ok(true)
-        };
-        let (la, lb) = (self.set_items(a).len(), self.set_items(b).len());
-        Ok(match op {
-            CmpOp::LtE => subset(a, b)?,
-            CmpOp::Lt => la < lb && subset(a, b)?,
-            CmpOp::GtE => subset(b, a)?,
-            CmpOp::Gt => la > lb && subset(b, a)?,
-            _ => false,
-        })
+        crate::builtins::mappings::set_algo::compare(self, op, a, b)
     }
 
     /// `item in container`.
@@ -369,9 +260,8 @@ impl Vm {
                 self.seq_contains(&items, item)
             }
             Value::Tuple(t) => self.seq_contains(t, item),
-            Value::Dict(d) => Ok(self.dict_get(&d.borrow(), item)?.is_some()),
-            Value::Set(s) => self.set_contains(&s.borrow(), item),
-            Value::FrozenSet(s) => self.set_contains(s, item),
+            Value::Dict(d) => Ok(crate::builtins::mappings::dict::lookup(self, d, item)?.is_some()),
+            Value::Set(_) | Value::FrozenSet(_) => crate::builtins::mappings::set_algo::contains(self, container, item),
             Value::Range(r) => Ok(match item {
                 Value::Int(i) => {
                     let i = *i;
@@ -535,7 +425,7 @@ impl Vm {
                 let i = self.seq_index(index, s.char_len(), "string")?;
                 Ok(Value::str(s.char_at(i).map(String::from).unwrap_or_default()))
             }
-            Value::Dict(d) => match self.dict_get(&d.borrow(), index)? {
+            Value::Dict(d) => match crate::builtins::mappings::dict::lookup(self, d, index)? {
                 Some(v) => Ok(v),
                 None => Err(key_error(index.clone())),
             },

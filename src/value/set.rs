@@ -70,8 +70,8 @@ impl SetTable {
         self.table.len() - 1
     }
 
-    /// Finds the key, or the slot where it would go (a dummy seen on the way
-    /// is reused, as CPython does).
+    /// Finds the key, or the slot where it would go (the last dummy seen on
+    /// the way is reused, as CPython's `set_add_entry` does).
     fn probe(&self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Probe {
         let mask = self.mask();
         let mut perturb = hash as u64;
@@ -87,11 +87,8 @@ impl SetTable {
                             return Probe::Found(j);
                         }
                     }
-                    Slot::Dummy => {
-                        if free.is_none() {
-                            free = Some(j);
-                        }
-                    }
+                    // CPython 3.11 keeps the last dummy seen, not the first.
+                    Slot::Dummy => free = Some(j),
                 }
             }
             perturb >>= PERTURB_SHIFT;
@@ -158,15 +155,84 @@ impl SetTable {
         Some(key)
     }
 
-    /// Removes every key.
+    /// Removes every key. Like CPython, `pop` keeps resuming where it was.
     pub fn clear(&mut self) {
+        let finger = self.finger;
         *self = Self::new();
+        self.finger = finger;
+    }
+
+    /// Replaces the keys with those of `other`, layout included, keeping
+    /// where `pop` resumes (CPython's `intersection_update` swaps the
+    /// tables of two sets but not their search fingers).
+    pub fn replace_keys(&mut self, other: SetTable) {
+        let finger = self.finger;
+        *self = other;
+        self.finger = finger;
+    }
+
+    /// Makes room for `incoming` new keys in one resize, as CPython does
+    /// before bulk insertions from a set or a dict.
+    pub fn presize(&mut self, incoming: usize) {
+        if (self.fill + incoming) * 5 >= self.mask() * 3 {
+            self.resize((self.used + incoming) * 2);
+        }
+    }
+
+    /// The first half of CPython's `set_merge` (`update` from a set): one
+    /// resize for `other`'s keys then, when this table holds nothing (not
+    /// even dummies), `other`'s keys copied in without comparisons —
+    /// verbatim when both tables have the same size and `other` has no
+    /// dummies, else re-inserted in `other`'s order. Returns whether the
+    /// keys were copied; if not, the caller inserts them one by one.
+    pub fn begin_merge(&mut self, other: &SetTable) -> bool {
+        if other.used == 0 {
+            return true;
+        }
+        self.presize(other.used);
+        if self.fill != 0 {
+            return false;
+        }
+        if self.mask() == other.mask() && other.fill == other.used {
+            self.table.clone_from(&other.table);
+        } else {
+            let mask = self.mask();
+            for slot in &other.table {
+                if let Slot::Active { hash, key } = slot {
+                    let j = Self::clean_slot(&self.table, mask, *hash);
+                    self.table[j] = Slot::Active {
+                        hash: *hash,
+                        key: key.clone(),
+                    };
+                }
+            }
+        }
+        self.fill = other.used;
+        self.used = other.used;
+        true
+    }
+
+    /// After bulk removals (`difference_update`): rebuilds the table when
+    /// more than a quarter of its slots hold dummies, as CPython does.
+    pub fn purge_dummies_if_many(&mut self) {
+        if self.fill - self.used > self.mask() / 4 {
+            let target = if self.used > 50_000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
+            self.resize(target);
+        }
     }
 
     fn resize(&mut self, min_used: usize) {
         let mut size = MIN_SIZE;
         while size <= min_used {
             size <<= 1;
+        }
+        if size == MIN_SIZE && self.table.len() == MIN_SIZE && self.fill == self.used {
+            // CPython keeps a small table without dummies as it is.
+            return;
         }
         let old = std::mem::replace(&mut self.table, vec![Slot::Unused; size]);
         self.fill = self.used;
@@ -187,12 +253,12 @@ impl SetTable {
             if matches!(table[i], Slot::Unused) {
                 return i;
             }
-            if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    if matches!(table[j], Slot::Unused) {
-                        return j;
-                    }
-                }
+            if i + LINEAR_PROBES <= mask
+                && let Some(k) = table[i + 1..=i + LINEAR_PROBES]
+                    .iter()
+                    .position(|s| matches!(s, Slot::Unused))
+            {
+                return i + 1 + k;
             }
             perturb >>= PERTURB_SHIFT;
             i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
@@ -236,7 +302,10 @@ mod tests {
     fn small_ints_iterate_like_cpython() {
         // CPython 3.11: {3, 1, 2} | {2, 5} prints {1, 2, 3, 5};
         // set([100, 5, 37, 8, 64]) prints {64, 100, 37, 5, 8};
-        // {1000, 7, 15, 31, 2**40, -3} prints {1099511627776, 7, 1000, 31, -3, 15}.
+        // adding 1000, 7, 15, 31, 2**40, -3 one by one prints
+        // {1099511627776, 7, 1000, 15, -3, 31}, while the display
+        // {1000, 7, 15, 31, 2**40, -3} (a frozenset constant merged into a
+        // new set) prints {1099511627776, 7, 1000, 31, -3, 15}.
         let mut t = SetTable::new();
         for n in [3, 1, 2, 5] {
             add(&mut t, n);
@@ -252,6 +321,9 @@ mod tests {
             add(&mut t, n);
         }
         // hash(-3) is -3; the table stores hashes, so compare those.
-        assert_eq!(order(&t), vec![1 << 40, 7, 1000, 31, -3, 15]);
+        assert_eq!(order(&t), vec![1 << 40, 7, 1000, 15, -3, 31]);
+        let mut merged = SetTable::new();
+        assert!(merged.begin_merge(&t));
+        assert_eq!(order(&merged), vec![1 << 40, 7, 1000, 31, -3, 15]);
     }
 }
