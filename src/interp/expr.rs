@@ -203,11 +203,7 @@ impl Vm {
             ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_elems(items, f)?)),
             ExprKind::Set(items) => {
                 let values = self.eval_elems(items, f)?;
-                let mut set = SetTable::new();
-                for v in values {
-                    self.set_add(&mut set, v)?;
-                }
-                Ok(Value::Set(Rc::new(RefCell::new(set))))
+                self.set_display(items, values)
             }
             ExprKind::Dict(items) => {
                 let mut map = DictMap::with_capacity(items.len());
@@ -267,6 +263,33 @@ impl Vm {
             Some(crate::ir::StmtKind::For { is_async: true, .. })
         );
         if first_is_async { self.aiter(iterable) } else { self.get_iter(iterable) }
+    }
+
+    /// Builds a set display. CPython compiles a display of three or more
+    /// constants to a frozenset constant (built from the items, then rebuilt
+    /// in its own iteration order when the compiler merges constants) that
+    /// is copied into a new set — each step can lay the table out
+    /// differently from adding the items one by one.
+    pub fn set_display(&self, items: &[Elem], values: Vec<Value>) -> PyResult {
+        let mut set = SetTable::new();
+        for v in values {
+            self.set_add(&mut set, v)?;
+        }
+        let all_constant = items.len() >= 3
+            && items
+                .iter()
+                .all(|i| matches!(i, Elem::Single(Expr { kind: ExprKind::Const(_), .. })));
+        if all_constant {
+            let mut constant = SetTable::new();
+            for (_, v) in set.iter() {
+                self.set_add(&mut constant, v.clone())?;
+            }
+            let mut copy = SetTable::new();
+            if copy.begin_merge(&constant) {
+                set = copy;
+            }
+        }
+        Ok(Value::Set(Rc::new(RefCell::new(set))))
     }
 
     /// Reads a variable.

@@ -330,7 +330,7 @@ impl Vm {
         {
             return Ok(v.clone());
         }
-        if let Value::Instance(_) = v {
+        if let Value::Instance(_) | Value::Native(_) = v {
             let ty = self.type_of(v);
             if let Some(it) = ty.lookup(sym::__iter__) {
                 return self.call(&it, std::slice::from_ref(v), &[]);

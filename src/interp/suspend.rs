@@ -499,11 +499,7 @@ impl Vm {
                 ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_elems_async(items, f).await?)),
                 ExprKind::Set(items) => {
                     let values = self.eval_elems_async(items, f).await?;
-                    let mut set = crate::value::SetTable::new();
-                    for v in values {
-                        self.set_add(&mut set, v)?;
-                    }
-                    Ok(Value::Set(Rc::new(std::cell::RefCell::new(set))))
+                    self.set_display(items, values)
                 }
                 ExprKind::Dict(items) => {
                     let mut map = crate::value::DictMap::new();
