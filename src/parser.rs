@@ -1,7 +1,246 @@
-//! Placeholder until the grammar lands.
-use crate::ast::{Module, Span};
+//! Tokens to syntax tree, with CPython's error messages.
+//!
+//! The grammar is written with chumsky over the token slice the lexer
+//! produced ([`stmt`] for statements, [`expr`] for expressions, [`args`]
+//! and [`params`] for argument and parameter lists, [`fstring`] for joined
+//! strings). What makes this module more than a grammar is reproducing
+//! which error CPython 3.11 reports, since pyco prints exactly what CPython
+//! prints:
+//!
+//! 1. A hard lexing error (unterminated string, bad number, stray
+//!    character, bracket mismatch) wins over everything: CPython tokenizes
+//!    the rest of the file after a parser error and lets such an error
+//!    replace it.
+//! 2. The parser runs a first pass that knows only valid syntax. If it
+//!    fails, a second pass runs with CPython's `invalid_*` checks, and the
+//!    first error they raise is reported (see [`state`]).
+//! 3. Otherwise the error is a plain `invalid syntax` at the furthest token
+//!    the first pass reached (`unexpected indent` if that token is an
+//!    INDENT).
+//! 4. A lexing stop (indentation error, `\` misuse, end of input inside
+//!    brackets) is reported when the parser reaches it; an unclosed bracket
+//!    is also reported when the error is on a later line than the bracket.
+//! 5. Duplicate parameter names, a symbol-table error in CPython, are
+//!    reported only when everything else parsed.
+
+mod args;
+mod expr;
+mod fstring;
+mod literals;
+mod params;
+mod state;
+mod stmt;
+mod targets;
+
+use chumsky::Parser;
+
+use crate::ast::{Module, Span, StmtKind};
+use crate::lexer::{self, LexEnd, Lexed, StopKind, Tok};
 use crate::syntax_error::SyntaxError;
-/// Parses a module.
-pub fn parse_module(_src: &str) -> Result<Module, SyntaxError> {
-    Err(SyntaxError::new("parser not available", Span::default()))
+use state::{P, PState};
+
+/// Parses a whole file.
+pub fn parse_module(src: &str) -> Result<Module, SyntaxError> {
+    let lexed = lexer::lex(src);
+    if let LexEnd::Failed { error, .. } = &lexed.end {
+        return Err(error.clone());
+    }
+    parse_lexed(src, &lexed).map_err(|(error, _)| error)
+}
+
+/// What the REPL needs to know about input that does not parse.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InteractiveError {
+    /// The input is unfinished: more lines could make it valid (an open
+    /// bracket or triple-quoted string, a trailing `\`, a block header, or
+    /// a compound statement not yet closed by an empty line).
+    Incomplete,
+    /// The input is wrong whatever follows.
+    Invalid(SyntaxError),
+}
+
+/// Parses input typed at the REPL.
+///
+/// `src` holds every line entered so far, each ending with `\n`. As in
+/// CPython's interactive mode, a compound statement is complete only once
+/// an empty line follows it (`src` ends with `"\n\n"`); simple statements
+/// are complete at the end of their line.
+pub fn parse_interactive(src: &str) -> Result<Module, InteractiveError> {
+    let lexed = lexer::lex(src);
+    match &lexed.end {
+        LexEnd::Failed {
+            needs_more_input: true,
+            ..
+        } => return Err(InteractiveError::Incomplete),
+        LexEnd::Failed { error, .. } => return Err(InteractiveError::Invalid(error.clone())),
+        LexEnd::Stopped(stop)
+            if matches!(
+                stop.kind,
+                StopKind::UnclosedBracket | StopKind::EofAfterContinuation
+            ) =>
+        {
+            return Err(InteractiveError::Incomplete);
+        }
+        _ => {}
+    }
+    let closed = ends_with_empty_line(src);
+    match parse_lexed(src, &lexed) {
+        Ok(module) => {
+            let compound = module.body.first().is_some_and(|s| {
+                matches!(
+                    s.kind,
+                    StmtKind::If { .. }
+                        | StmtKind::While { .. }
+                        | StmtKind::For { .. }
+                        | StmtKind::FunctionDef(_)
+                        | StmtKind::ClassDef(_)
+                        | StmtKind::Try { .. }
+                        | StmtKind::With { .. }
+                )
+            });
+            if compound && !closed {
+                Err(InteractiveError::Incomplete)
+            } else {
+                Ok(module)
+            }
+        }
+        Err((_, furthest)) if !closed && furthest >= lexed.eof_start => {
+            Err(InteractiveError::Incomplete)
+        }
+        Err((error, _)) => Err(InteractiveError::Invalid(error)),
+    }
+}
+
+/// Whether the last line of `src` (not counting its final line break) is
+/// empty: how the REPL closes a block.
+fn ends_with_empty_line(src: &str) -> bool {
+    let body = src.strip_suffix('\n').unwrap_or(src);
+    body.is_empty() || body.ends_with('\n')
+}
+
+/// Parses a lexed file (without a hard lexing error); on failure returns
+/// the error to report and the furthest token the first pass reached.
+fn parse_lexed(src: &str, lexed: &Lexed<'_>) -> Result<Module, (SyntaxError, usize)> {
+    let grammar = expr::grammar();
+    let module = stmt::module(&grammar);
+    match run(&module, src, lexed, &lexed.toks, &lexed.spans, lexed.eof_pos) {
+        Ok(body) => Ok(Module { body }),
+        Err(failure) => {
+            let furthest = failure.furthest;
+            Err((rank(failure, lexed, src), furthest))
+        }
+    }
+}
+
+/// Picks between the parser's error and a lexing stop (rules 4 above).
+fn rank(failure: Failure, lexed: &Lexed<'_>, src: &str) -> SyntaxError {
+    let LexEnd::Stopped(stop) = &lexed.end else {
+        return failure.error;
+    };
+    if failure.touched_stop {
+        return stop.error.clone();
+    }
+    if stop.kind == StopKind::UnclosedBracket {
+        let reached = lexed
+            .spans
+            .get(failure.furthest)
+            .map_or(lexed.eof_pos as u32, |s| s.start)
+            .max(failure.error.span.start);
+        let line = |pos: u32| lexer::strings::line_number(src, pos as usize);
+        if line(reached) > line(stop.error.span.start) {
+            return stop.error.clone();
+        }
+    }
+    failure.error
+}
+
+/// Why a parse failed.
+pub(crate) struct Failure {
+    /// The error to report (before ranking against a lexing stop).
+    pub error: SyntaxError,
+    /// The furthest token index the first pass reached.
+    pub furthest: usize,
+    /// The parser read the `Error` token that ends a stopped stream.
+    pub touched_stop: bool,
+}
+
+/// Runs CPython's two-pass procedure over one token slice: the whole file,
+/// or one f-string replacement field. On success, a duplicate-parameter
+/// error found along the way is reported last.
+fn run<'t, 's, O>(
+    parser: &P<'t, 's, O>,
+    src: &'s str,
+    lexed: &'t Lexed<'s>,
+    toks: &'t [Tok<'s>],
+    spans: &'t [Span],
+    eof_pos: usize,
+) -> Result<O, Failure> {
+    let mut first = PState::new(src, lexed, toks, spans, eof_pos);
+    let result = parser.parse_with_state(toks, &mut first).into_result();
+    let furthest = match result {
+        Ok(out) if first.raised.is_none() => {
+            return match first.duplicate {
+                None => Ok(out),
+                Some(error) => Err(Failure {
+                    error,
+                    furthest: toks.len(),
+                    touched_stop: false,
+                }),
+            };
+        }
+        Ok(_) => first.furthest,
+        // A failure at the end of a slice without an end marker reads
+        // nothing; chumsky's error position covers that case.
+        Err(errors) => first
+            .furthest
+            .max(errors.first().map_or(0, |e| e.span().start)),
+    };
+    let failure = |error: SyntaxError, touched_stop: bool| Failure {
+        error,
+        furthest,
+        touched_stop,
+    };
+    if first.touched_stop {
+        return Err(failure(generic(&first, furthest), true));
+    }
+    if let Some(error) = first.raised.take() {
+        return Err(failure(error, false));
+    }
+
+    let mut second = PState::new(src, lexed, toks, spans, eof_pos);
+    second.diagnose = true;
+    second.levels = bracket_levels(toks);
+    let _ = parser.parse_with_state(toks, &mut second);
+    if second.touched_stop {
+        return Err(failure(generic(&first, furthest), true));
+    }
+    if let Some(error) = second.raised.take() {
+        return Err(failure(error, false));
+    }
+    Err(failure(generic(&first, furthest), false))
+}
+
+/// CPython's error when no specific message applies.
+fn generic(st: &PState<'_, '_>, at: usize) -> SyntaxError {
+    let span = st.tok_span(at);
+    match st.toks.get(at) {
+        Some(Tok::Indent) => SyntaxError::indentation("unexpected indent", span),
+        Some(Tok::Dedent) => SyntaxError::indentation("unexpected unindent", span),
+        _ => SyntaxError::new("invalid syntax", span),
+    }
+}
+
+/// The bracket depth after each token (CPython's token `level`).
+fn bracket_levels(toks: &[Tok<'_>]) -> Vec<u16> {
+    let mut depth: u16 = 0;
+    toks.iter()
+        .map(|t| {
+            match t {
+                Tok::LPar | Tok::LSqb | Tok::LBrace => depth = depth.saturating_add(1),
+                Tok::RPar | Tok::RSqb | Tok::RBrace => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth
+        })
+        .collect()
 }
