@@ -176,6 +176,16 @@ fn str_arg<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Rc<PyStr>> {
     }
 }
 
+/// How Argument Clinic names an argument's type in "must be str, not X":
+/// `None` rather than `NoneType`.
+fn clinic_type_name(vm: &Vm, v: &Value) -> Rc<str> {
+    if matches!(v, Value::None) {
+        "None".into()
+    } else {
+        vm.type_name(v)
+    }
+}
+
 /// An integer argument converted to a C `Py_ssize_t` (widths, counts).
 fn ssize_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
     match v {

@@ -3,8 +3,8 @@
 //! `removesuffix`.
 
 use super::{
-    adjust_indices, byte_range, char_count, check_result_size, slice_index, ssize_arg, str_arg,
-    this, this_and_one, tuple_arity,
+    adjust_indices, byte_range, char_count, check_result_size, clinic_type_name, slice_index,
+    ssize_arg, str_arg, this, this_and_one, tuple_arity,
 };
 use crate::builtins::args::{arity, no_kwargs};
 use crate::interp::Vm;
@@ -216,7 +216,7 @@ fn replace(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
         other => Err(type_error(format!(
             "replace() argument {} must be str, not {}",
             i + 1,
-            other.map_or_else(|| "NoneType".into(), |v| vm.type_name(v))
+            other.map_or_else(|| "None".into(), |v| clinic_type_name(vm, v))
         ))),
     };
     let (old, new) = (text_arg(0)?, text_arg(1)?);
@@ -296,7 +296,7 @@ fn remove_affix(
     let Value::Str(affix) = arg else {
         return Err(type_error(format!(
             "{name}() argument must be str, not {}",
-            vm.type_name(arg)
+            clinic_type_name(vm, arg)
         )));
     };
     let stripped = if suffix {

@@ -1,6 +1,6 @@
 //! `maketrans`, `translate` and `encode`.
 
-use super::{bind_args, check_result_size, this, this_and_one};
+use super::{bind_args, check_result_size, clinic_type_name, this, this_and_one};
 use crate::builtins::args::{arity, no_kwargs};
 use crate::builtins::builtin_fn;
 use crate::interp::Vm;
@@ -37,7 +37,7 @@ fn maketrans(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
             return Err(type_error(format!(
                 "maketrans() argument {} must be str, not {}",
                 i + 1,
-                vm.type_name(arg)
+                clinic_type_name(vm, arg)
             )));
         }
     }
@@ -157,7 +157,7 @@ fn encode(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
         {
             return Err(type_error(format!(
                 "encode() argument '{name}' must be str, not {}",
-                vm.type_name(v)
+                clinic_type_name(vm, v)
             )));
         }
     }
