@@ -91,6 +91,9 @@ impl Vm {
     #[inline(never)]
     fn eval_call(&self, e: &Expr, func: &Expr, args: &Args, f: &mut Frame) -> PyResult {
         let callee = self.eval(func, f)?;
+        if self.tracer.enabled() {
+            self.note_call_site(f, e);
+        }
         if args.simple && args.keywords.is_empty() {
             if let Value::Function(function) = &callee {
                 // Arguments go straight into the callee's slots.
@@ -122,6 +125,9 @@ impl Vm {
     #[inline(never)]
     fn eval_call_method(&self, e: &Expr, obj: &Expr, name: Symbol, args: &Args, f: &mut Frame) -> PyResult {
         let receiver = self.eval(obj, f)?;
+        if self.tracer.enabled() {
+            self.note_call_site(f, e);
+        }
         let (pos, kw) = self
             .eval_args(args, f)
             .map_err(|err| self.name_call_error(err, || self.get_attr(&receiver, name).unwrap_or(Value::None)))?;
@@ -290,6 +296,14 @@ impl Vm {
             }
         }
         Ok(Value::Set(Rc::new(RefCell::new(set))))
+    }
+
+    /// Remembers the position of a call (for the trace's "created at").
+    fn note_call_site(&self, f: &Frame, e: &Expr) {
+        if f.code.file.name() != "<asyncio>" {
+            let line = f.code.file.line_of(e.span.start);
+            *self.call_site.borrow_mut() = Some(format!("{}:{line}", f.code.file.name()));
+        }
     }
 
     /// Reads a variable.

@@ -57,6 +57,25 @@ pub trait OutputSink {
     fn flush(&self) {}
 }
 
+/// Where a task's innermost `await` is, for the deadlock report and trace.
+#[derive(Clone, Default)]
+pub struct AwaitSite {
+    /// The last `await` in user code: its file and byte offset.
+    pub user: Option<(Rc<SourceFile>, u32)>,
+    /// The asyncio function (`Queue.get`, ...) awaiting inside it, if any.
+    pub inner: Option<Rc<str>>,
+}
+
+impl AwaitSite {
+    /// `file:line` of the user-code await.
+    #[must_use]
+    pub fn location(&self) -> Option<String> {
+        self.user
+            .as_ref()
+            .map(|(file, pos)| format!("{}:{}", file.name(), file.line_of(*pos)))
+    }
+}
+
 /// CPython's default recursion limit.
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 
@@ -88,6 +107,13 @@ pub struct Vm {
     pub repr_stack: RefCell<Vec<usize>>,
     /// The clock scripts and event loops see (virtual under `--virtual-time`).
     pub clock: RefCell<Rc<crate::runtime::clock::Clock>>,
+    /// Scheduling events for `--trace` and `--timeline`.
+    pub tracer: Rc<crate::runtime::trace::Tracer>,
+    /// Where the innermost pending `await` is: the user-code position, and
+    /// the name of the asyncio function awaiting inside it (for reports).
+    pub await_site: RefCell<AwaitSite>,
+    /// `file:line` of the last call, kept only while tracing.
+    pub call_site: RefCell<Option<String>>,
     /// Emptied local-slot vectors, reused by calls.
     pub locals_pool: RefCell<Vec<frame::Locals>>,
     /// The event loop while `asyncio.run` (or the REPL) drives one.
@@ -119,6 +145,9 @@ impl Vm {
                 clock: RefCell::new(Rc::new(crate::runtime::clock::Clock::new(false))),
                 event_loop: RefCell::new(None),
                 locals_pool: RefCell::new(Vec::new()),
+                tracer: Rc::new(crate::runtime::trace::Tracer::default()),
+                await_site: RefCell::new(AwaitSite::default()),
+                call_site: RefCell::new(None),
                 self_ref: weak.clone(),
             };
             crate::builtins::install(&vm);

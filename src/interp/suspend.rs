@@ -404,6 +404,7 @@ impl Vm {
             ExprKind::Await(inner) if !inner.suspends => {
                 let v = self.eval(inner, f)?;
                 f.pos = e.span.start;
+                self.note_await(f);
                 self.await_value(v).await
             }
             ExprKind::Yield(value) if value.as_ref().is_none_or(|v| !v.suspends) => {
@@ -422,6 +423,8 @@ impl Vm {
             match &e.kind {
                 ExprKind::Await(inner) => {
                     let v = self.eval_async(inner, f).await?;
+                    f.pos = e.span.start;
+                    self.note_await(f);
                     self.await_value(v).await
                 }
                 ExprKind::Yield(value) => {
@@ -707,6 +710,17 @@ impl Vm {
             }
         }
         Ok(Value::None)
+    }
+
+    /// Remembers where an `await` is about to suspend (innermost wins).
+    fn note_await(&self, f: &Frame<'_>) {
+        let mut site = self.await_site.borrow_mut();
+        if f.code.file.name() == "<asyncio>" {
+            site.inner = Some(f.code.qualname.clone());
+        } else {
+            site.user = Some((f.code.file.clone(), f.pos));
+            site.inner = None;
+        }
     }
 
     /// `await v`.

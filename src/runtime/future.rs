@@ -202,6 +202,7 @@ impl Fut {
             return false;
         }
         t.num_cancels.set(t.num_cancels.get() + 1);
+        lp.trace(self, super::trace::EventKind::CancelRequested);
         let waiter = t.fut_waiter.borrow().clone();
         if let Some(w) = waiter
             && w.cancel(lp, msg.clone())

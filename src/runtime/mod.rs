@@ -38,6 +38,7 @@
 pub mod clock;
 pub mod future;
 pub mod timer;
+pub mod trace;
 
 use crate::value::{Class, Exc, NativeObject, PyResult, Value};
 use clock::Clock;
@@ -67,6 +68,8 @@ pub trait Host {
     fn render_exception(&self, e: &Exc) -> String;
     /// `repr(v)`, for messages.
     fn repr(&self, v: &Value) -> String;
+    /// `file:line` of the call being made, when tracing.
+    fn call_site(&self) -> Option<String>;
 }
 
 /// One entry of the ready queue.
@@ -134,12 +137,15 @@ pub struct Loop {
     /// `SystemExit`/`KeyboardInterrupt` raised in a task: stops the loop and
     /// propagates out of `run_until_complete`.
     pub fatal: RefCell<Option<Exc>>,
+    /// Where scheduling events go.
+    pub tracer: Rc<trace::Tracer>,
 }
 
 impl Loop {
-    /// A loop on `clock`, naming tasks with the shared counter `task_names`.
+    /// A loop on `clock`, naming tasks with the shared counter `task_names`
+    /// and reporting to `tracer`.
     #[must_use]
-    pub fn new(clock: Rc<Clock>, task_names: Rc<Cell<u64>>, classes: RuntimeClasses) -> Self {
+    pub fn new(clock: Rc<Clock>, task_names: Rc<Cell<u64>>, classes: RuntimeClasses, tracer: Rc<trace::Tracer>) -> Self {
         Self {
             ready: RefCell::new(VecDeque::new()),
             timers: RefCell::new(TimerHeap::default()),
@@ -159,6 +165,20 @@ impl Loop {
             unretrieved: RefCell::new(Vec::new()),
             deadlocked: RefCell::new(None),
             fatal: RefCell::new(None),
+            tracer,
+        }
+    }
+
+    /// Reports an event about `task` when tracing.
+    pub fn trace(&self, task: &Fut, kind: trace::EventKind) {
+        if !self.tracer.enabled() {
+            return;
+        }
+        let name = task_name(task);
+        self.tracer.emit(self.clock.peek(), task.serial, &name, kind);
+        let text = self.tracer.take_output();
+        if !text.is_empty() {
+            self.host().write_stderr(&text);
         }
     }
 
@@ -226,6 +246,11 @@ impl Loop {
 
     /// Appends to the ready queue (`call_soon`).
     pub fn schedule(&self, entry: Ready) {
+        if self.tracer.wants_scheduling()
+            && let Ready::Step(t) = &entry
+        {
+            self.trace(t, trace::EventKind::Scheduled);
+        }
         self.ready.borrow_mut().push_back(entry);
         if self.driver_parked.get()
             && let Some(w) = self.driver_waker.borrow().as_ref()
@@ -293,6 +318,11 @@ impl Loop {
         };
         let (task, value) = self.new_future_object(Some(part));
         *task.task().expect("a task").keep_alive.borrow_mut() = Some(value.clone());
+        if self.tracer.enabled() {
+            let by = self.current_task().map(|c| task_name(&c));
+            let site = self.host().call_site();
+            self.trace(&task, trace::EventKind::Created { by, site });
+        }
         self.tasks.borrow_mut().push(Rc::downgrade(&task));
         tokio::task::spawn_local(TaskDriver {
             task: task.clone(),
@@ -350,11 +380,18 @@ impl Loop {
             }
             *t.throw.borrow_mut() = Some(exc);
         }
+        if self.tracer.enabled() {
+            let kind = if t.started.get() { trace::EventKind::Resumed } else { trace::EventKind::Started };
+            self.trace(task, kind);
+        }
         t.started.set(true);
         let previous = self.current.replace(Some(task.clone()));
         let poll = host.poll_coroutine(&t.coro, cx);
         *self.current.borrow_mut() = previous;
         t.throw.borrow_mut().take();
+        if self.tracer.enabled() {
+            self.trace_step_end(task, &poll);
+        }
         match poll {
             Poll::Pending => Poll::Pending,
             Poll::Ready(Ok(v)) => {
@@ -382,6 +419,42 @@ impl Loop {
                 Poll::Ready(())
             }
         }
+    }
+
+    fn trace_step_end(&self, task: &Rc<Fut>, poll: &Poll<PyResult>) {
+        let t = task.task().expect("a task");
+        let kind = match poll {
+            Poll::Pending => {
+                let (on, until) = match &*t.waiting.borrow() {
+                    WaitReason::None => ("the next iteration (sleep(0))".to_string(), None),
+                    WaitReason::Sleep(when) => (
+                        format!("sleep until {:.6}", clock::ns_to_secs(*when - self.tracer_origin())),
+                        Some(*when),
+                    ),
+                    WaitReason::Future(d) => (d.clone(), None),
+                };
+                trace::EventKind::Suspended {
+                    on,
+                    site: t.await_site.borrow().clone(),
+                    until,
+                }
+            }
+            Poll::Ready(Ok(v)) => trace::EventKind::Finished(self.host().repr(v)),
+            Poll::Ready(Err(e)) if e.instance().class.is_subclass(&self.classes.cancelled_error) => {
+                trace::EventKind::Cancelled
+            }
+            Poll::Ready(Err(e)) => {
+                let host = self.host();
+                let msg = host.repr(&e.value());
+                trace::EventKind::Failed(msg)
+            }
+        };
+        self.trace(task, kind);
+    }
+
+    /// Loop time of the first traced event (deadlines are shown relative to it).
+    fn tracer_origin(&self) -> i64 {
+        self.tracer.origin().unwrap_or(0)
     }
 
     /// Runs the loop until `done` is complete (`run_until_complete`).
@@ -429,8 +502,8 @@ impl Loop {
             let part = t.task().expect("tasks");
             let name = host.repr(&part.name.borrow());
             let what = match &*part.waiting.borrow() {
-                WaitReason::None => "nothing scheduled".to_string(),
-                WaitReason::Sleep(_) => "a sleep".to_string(),
+                WaitReason::None => "nothing".to_string(),
+                WaitReason::Sleep(_) => "asyncio.sleep()".to_string(),
                 WaitReason::Future(d) => d.clone(),
             };
             let site = part.await_site.borrow().clone().map(|s| format!(" at {s}")).unwrap_or_default();
@@ -608,6 +681,15 @@ async fn run_entry(lp: &Rc<Loop>, entry: Ready) {
             }
         }
         Ready::Native(f) => f(lp),
+    }
+}
+
+/// A task's name as text.
+#[must_use]
+pub fn task_name(task: &Fut) -> String {
+    match task.task().map(|t| t.name.borrow().clone()) {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => format!("future-{}", task.serial),
     }
 }
 

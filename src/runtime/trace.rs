@@ -187,6 +187,12 @@ impl Tracer {
         }
     }
 
+    /// Loop time of the first event.
+    #[must_use]
+    pub fn origin(&self) -> Option<i64> {
+        self.origin.get()
+    }
+
     /// Text printed since the last call (the caller writes it to stderr).
     pub fn take_output(&self) -> String {
         std::mem::take(&mut *self.output.borrow_mut())

@@ -40,4 +40,8 @@ impl Host for Vm {
     fn repr(&self, v: &Value) -> String {
         Vm::repr(self, v).unwrap_or_else(|_| "<object>".into())
     }
+
+    fn call_site(&self) -> Option<String> {
+        self.call_site.borrow().clone()
+    }
 }

@@ -31,11 +31,13 @@ pub async fn await_future(vm: &Vm, fut: Rc<Fut>) -> PyResult {
         Some(lp) => lp.clone(),
         None => return Err(runtime_error("await wasn't used with future")),
     };
+    let vm_site = vm.await_site.borrow().clone();
     AwaitFut {
         lp,
         fut,
         registered: false,
         describe: true,
+        vm_site,
     }
     .await
 }
@@ -45,6 +47,7 @@ struct AwaitFut {
     fut: Rc<Fut>,
     registered: bool,
     describe: bool,
+    vm_site: crate::interp::AwaitSite,
 }
 
 impl Future for AwaitFut {
@@ -64,9 +67,15 @@ impl Future for AwaitFut {
             let t = task.task().expect("current task is a task");
             self.fut.add_callback(&lp, DoneCallback::WakeTask(task.clone()));
             *t.fut_waiter.borrow_mut() = Some(self.fut.clone());
+            let site = self.vm_site.clone();
             if self.describe {
-                *t.waiting.borrow_mut() = WaitReason::Future(describe(&self.fut));
+                let what = match &site.inner {
+                    Some(name) => format!("{name}()"),
+                    None => describe(&self.fut),
+                };
+                *t.waiting.borrow_mut() = WaitReason::Future(what);
             }
+            *t.await_site.borrow_mut() = site.location();
             if t.must_cancel.get() {
                 let msg = t.cancel_message.borrow().clone();
                 if self.fut.cancel(&lp, msg) {
@@ -168,11 +177,13 @@ pub async fn sleep(vm: &Vm, secs: f64, result: Value) -> PyResult {
     {
         *t.waiting.borrow_mut() = WaitReason::Sleep(when);
     }
+    let vm_site = vm.await_site.borrow().clone();
     let outcome = AwaitFut {
         lp: lp.clone(),
         fut: fut.clone(),
         registered: false,
         describe: false,
+        vm_site,
     }
     .await;
     if !fut.done() || fut.cancelled() {

@@ -171,6 +171,7 @@ fn new_loop(vm: &Vm) -> Rc<Loop> {
             cancelled_error: st.cancelled_error.clone(),
             invalid_state_error: st.invalid_state_error.clone(),
         },
+        vm.tracer.clone(),
     ));
     let host: Rc<dyn crate::runtime::Host> = vm.rc();
     lp.set_host(Rc::downgrade(&host));
