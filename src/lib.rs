@@ -22,7 +22,9 @@
 //! | [`runtime`] | the asyncio event loop on tokio |
 //! | [`format`], [`hash`], [`rng`] | CPython-exact number formatting, hashing, random numbers |
 //! | [`diagnostic`] | tracebacks and syntax errors as CPython prints them |
+//! | [`timeline`] | a run's scheduling events as Chrome JSON or SVG |
 //! | [`run`] | from a source file to an exit status |
+//! | [`testing`] | `pyco test`: golden-output tests as a command |
 
 pub mod ast;
 pub mod builtins;
@@ -40,5 +42,7 @@ pub mod run;
 pub mod runtime;
 pub mod source;
 pub mod syntax_error;
+pub mod testing;
+pub mod timeline;
 pub mod types;
 pub mod value;

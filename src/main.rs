@@ -3,6 +3,7 @@
 use clap::Parser;
 use pyco::interp::Vm;
 use pyco::run::{StderrSink, StdoutSink, run_main};
+use pyco::runtime::trace::TraceMode;
 use pyco::source::SourceFile;
 use std::rc::Rc;
 
@@ -28,6 +29,16 @@ struct Cli {
     #[arg(long, env = "PYCO_VIRTUAL_TIME", value_parser = clap::builder::BoolishValueParser::new(), default_value_t = false)]
     virtual_time: bool,
 
+    /// Print one line per scheduling event on stderr (`--trace=json`: one
+    /// JSON object per line).
+    #[arg(long, value_name = "FORMAT", num_args = 0..=1, require_equals = true, default_missing_value = "text", value_parser = ["text", "json"])]
+    trace: Option<String>,
+
+    /// Write a picture of the run: `.svg` for an image, `.json` for Chrome's
+    /// trace-event format (Perfetto, chrome://tracing).
+    #[arg(long, value_name = "FILE")]
+    timeline: Option<std::path::PathBuf>,
+
     /// The script and its arguments (`run` before the script is accepted).
     #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "FILE.py [ARGS]")]
     args: Vec<String>,
@@ -35,6 +46,9 @@ struct Cli {
 
 fn main() {
     let cli = Cli::parse();
+    if cli.command.is_none() && cli.args.first().is_some_and(|a| a == "test") {
+        std::process::exit(test_command(&cli.args[1..]));
+    }
     let code = std::thread::Builder::new()
         .name("pyco".into())
         .stack_size(STACK_BYTES)
@@ -45,17 +59,76 @@ fn main() {
     std::process::exit(code);
 }
 
+/// `pyco test PATH... [--bless] [--real-time] [--reference CMD] [--jobs N] [--timeout SECS]`.
+fn test_command(args: &[String]) -> i32 {
+    let mut opts = pyco::testing::TestOptions::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--bless" => opts.bless = true,
+            "--real-time" => opts.real_time = true,
+            "--reference" => opts.reference = it.next().cloned(),
+            "--jobs" => opts.jobs = it.next().and_then(|n| n.parse().ok()),
+            "--timeout" => opts.timeout = it.next().and_then(|n| n.parse().ok()).map(std::time::Duration::from_secs_f64),
+            "-h" | "--help" => {
+                println!(
+                    "usage: pyco test PATH... [--bless] [--real-time] [--reference CMD] [--jobs N] [--timeout SECS]\n\n\
+                     Runs every *.py under PATH and compares stdout with NAME.out and, when\n\
+                     NAME.err exists, exit status 1 and the last stderr line with it.\n\
+                     Cases run in parallel under virtual time (--real-time to opt out).\n\
+                     --bless writes what the scripts printed; --reference CMD compares\n\
+                     against (or with --bless, writes from) another interpreter."
+                );
+                return 0;
+            }
+            other if other.starts_with("--") => {
+                eprintln!("pyco test: unknown option {other}");
+                return 2;
+            }
+            path => opts.paths.push(path.into()),
+        }
+    }
+    if opts.paths.is_empty() {
+        eprintln!("pyco test: give at least one file or directory");
+        return 2;
+    }
+    pyco::testing::run_tests(&opts)
+}
+
 fn run(cli: Cli) -> i32 {
     let vm = Vm::new(Rc::new(StdoutSink::new()), Rc::new(StderrSink));
     vm.use_virtual_time(cli.virtual_time);
-    if let Some(code) = cli.command {
+    let mode = match cli.trace.as_deref() {
+        Some("json") => TraceMode::Json,
+        Some(_) => TraceMode::Text,
+        None => TraceMode::Off,
+    };
+    vm.tracer.configure(mode, cli.timeline.is_some());
+    let code = run_program(&vm, cli.command, cli.args);
+    if let Some(path) = &cli.timeline {
+        let events = vm.tracer.events();
+        let text = if path.extension().is_some_and(|e| e == "json") {
+            pyco::timeline::chrome_json(&events)
+        } else {
+            pyco::timeline::svg(&events)
+        };
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("pyco: can't write timeline '{}': {e}", path.display());
+            return 2;
+        }
+    }
+    code
+}
+
+fn run_program(vm: &Rc<Vm>, command: Option<String>, args: Vec<String>) -> i32 {
+    if let Some(code) = command {
         let mut argv = vec!["-c".to_string()];
-        argv.extend(cli.args);
+        argv.extend(args);
         *vm.argv.borrow_mut() = argv;
         let file = SourceFile::new("<string>", code);
-        return run_main(&vm, &file).exit_code();
+        return run_main(vm, &file).exit_code();
     }
-    let mut args = cli.args;
+    let mut args = args;
     if args.first().is_some_and(|a| a == "run") {
         args.remove(0);
     }
@@ -72,7 +145,7 @@ fn run(cli: Cli) -> i32 {
         }
         *vm.argv.borrow_mut() = vec![String::new()];
         let file = SourceFile::new("<stdin>", text);
-        return run_main(&vm, &file).exit_code();
+        return run_main(vm, &file).exit_code();
     };
     let text = match std::fs::read(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -97,5 +170,5 @@ fn run(cli: Cli) -> i32 {
     };
     *vm.argv.borrow_mut() = args;
     let file = SourceFile::new(path, text);
-    run_main(&vm, &file).exit_code()
+    run_main(vm, &file).exit_code()
 }

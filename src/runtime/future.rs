@@ -109,6 +109,8 @@ pub struct Fut {
     /// A Python callable replacing `cancel(msg)` (a gathering future
     /// cancels its children instead of itself).
     pub cancel_hook: RefCell<Option<Value>>,
+    /// What made this future (`gather()`), for reports.
+    pub label: RefCell<Option<String>>,
 }
 
 impl Fut {
@@ -126,6 +128,7 @@ impl Fut {
             task,
             serial,
             cancel_hook: RefCell::new(None),
+            label: RefCell::new(None),
         }
     }
 

@@ -43,6 +43,7 @@ pub fn install(_vm: &Vm, st: &AsyncioState) {
             ("__repr__", repr),
             ("_make_cancelled_error", make_cancelled_error),
             ("_set_cancel_hook", set_cancel_hook),
+            ("_set_label", set_label),
         ],
     );
     add_getter(f, "_state", |_, args, _| Ok(Value::str(this(args)?.state().name())));
@@ -212,6 +213,13 @@ fn set_cancel_hook(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult 
     arity("_set_cancel_hook", args, 2, 2)?;
     let f = this(args)?;
     *f.cancel_hook.borrow_mut() = Some(args[1].clone());
+    Ok(Value::None)
+}
+
+fn set_label(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("_set_label", args, 2, 2)?;
+    let f = this(args)?;
+    *f.label.borrow_mut() = Some(vm.str_of(&args[1])?);
     Ok(Value::None)
 }
 

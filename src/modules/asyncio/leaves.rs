@@ -109,6 +109,9 @@ impl Future for AwaitFut {
 }
 
 fn describe(fut: &Fut) -> String {
+    if let Some(label) = fut.label.borrow().as_ref() {
+        return label.clone();
+    }
     match fut.task() {
         Some(t) => match &*t.name.borrow() {
             Value::Str(s) => format!("Task '{}'", s.as_str()),

@@ -263,6 +263,7 @@ fn finish_run(vm: &Vm, lp: &Rc<Loop>, local: &tokio::task::LocalSet, rt: &tokio:
             }
         }
     }
+    vm.call_site.borrow_mut().take();
     for _ in 0..2 {
         let shutdown = native_coroutine(vm, "shutdown", async { Ok(Value::None) });
         let (t, _) = {

@@ -116,6 +116,7 @@ def gather(*coros_or_futures, return_exceptions=False):
         return cancelled_any
 
     outer._set_cancel_hook(_cancel)
+    outer._set_label('gather()')
     return outer
 
 
@@ -145,6 +146,7 @@ def shield(arg):
 
     inner.add_done_callback(_inner_done_callback)
     outer.add_done_callback(_outer_done_callback)
+    outer._set_label('shield()')
     return outer
 
 
