@@ -20,9 +20,18 @@ pub fn render_syntax_error(err: &SyntaxError, file: &SourceFile) -> String {
         let removed = text.chars().count() - stripped.chars().count();
         let _ = writeln!(out, "    {}", stripped.trim_end());
         let (end_line, end_col) = file.line_col(err.span.end.max(err.span.start));
-        let width = if end_line == line && end_col > col { end_col - col } else { 1 };
+        let width = if end_line == line && end_col > col {
+            end_col - col
+        } else {
+            1
+        };
         let caret_col = col.saturating_sub(removed);
-        let _ = writeln!(out, "    {}{}", " ".repeat(caret_col), "^".repeat(width.max(1)));
+        let _ = writeln!(
+            out,
+            "    {}{}",
+            " ".repeat(caret_col),
+            "^".repeat(width.max(1))
+        );
     }
     let _ = writeln!(out, "{}: {}", err.kind.class_name(), err.message);
     out
@@ -70,7 +79,11 @@ impl Printer<'_> {
             let next = if let Some(c) = data.cause.borrow().clone() {
                 as_exc(&c).map(|c| (Some(CAUSE), c))
             } else if !data.suppress_context.get() {
-                data.context.borrow().clone().and_then(|c| as_exc(&c)).map(|c| (Some(CONTEXT), c))
+                data.context
+                    .borrow()
+                    .clone()
+                    .and_then(|c| as_exc(&c))
+                    .map(|c| (Some(CONTEXT), c))
             } else {
                 None
             };
@@ -105,7 +118,10 @@ impl Printer<'_> {
             return;
         }
         if self.group_depth > MAX_GROUP_DEPTH {
-            self.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), None);
+            self.emit(
+                &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                None,
+            );
             return;
         }
         let toplevel = self.group_depth == 0;
@@ -124,7 +140,11 @@ impl Printer<'_> {
         self.emit(&only, None);
         let members = self.vm.group_members(e);
         let count = members.len();
-        let n = if count <= MAX_GROUP_WIDTH { count } else { MAX_GROUP_WIDTH + 1 };
+        let n = if count <= MAX_GROUP_WIDTH {
+            count
+        } else {
+            MAX_GROUP_WIDTH + 1
+        };
         self.need_close = false;
         for i in 0..n {
             let last = i == n - 1;
@@ -132,7 +152,11 @@ impl Printer<'_> {
                 self.need_close = true;
             }
             let truncated = i >= MAX_GROUP_WIDTH;
-            let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
             let _ = writeln!(
                 self.out,
                 "{}{}+---------------- {title} ----------------",
@@ -148,7 +172,11 @@ impl Printer<'_> {
                 self.format(&members[i]);
             }
             if last && self.need_close {
-                let _ = writeln!(self.out, "{}+------------------------------------", self.indent());
+                let _ = writeln!(
+                    self.out,
+                    "{}+------------------------------------",
+                    self.indent()
+                );
                 self.need_close = false;
             }
             self.group_depth -= 1;
@@ -186,7 +214,11 @@ fn format_stack(trace: &[TraceEntry]) -> String {
         }
     };
     for entry in trace.iter().rev() {
-        let key = (entry.file.name().to_string(), entry.line, entry.name.to_string());
+        let key = (
+            entry.file.name().to_string(),
+            entry.line,
+            entry.name.to_string(),
+        );
         if last.as_ref() == Some(&key) {
             count += 1;
         } else {
@@ -223,12 +255,23 @@ pub fn format_exception_only(vm: &Vm, e: &Exc) -> String {
         name = format!("{}.{name}", class.module);
     }
     let value = e.value();
-    let mut text = vm.str_of(&value).unwrap_or_else(|_| "<exception str() failed>".into());
+    let mut text = vm
+        .str_of(&value)
+        .unwrap_or_else(|_| "<exception str() failed>".into());
     if let Some(hint) = suggestion(vm, e) {
         let _ = write!(text, ". Did you mean: '{hint}'?");
     }
-    let mut out = if text.is_empty() { format!("{name}\n") } else { format!("{name}: {text}\n") };
-    if let Some(Value::List(notes)) = e.instance().attrs.borrow().get(crate::value::Symbol::intern("__notes__")) {
+    let mut out = if text.is_empty() {
+        format!("{name}\n")
+    } else {
+        format!("{name}: {text}\n")
+    };
+    if let Some(Value::List(notes)) = e
+        .instance()
+        .attrs
+        .borrow()
+        .get(crate::value::Symbol::intern("__notes__"))
+    {
         for note in notes.borrow().iter() {
             let _ = writeln!(out, "{}", vm.str_of(note).unwrap_or_default());
         }
@@ -254,7 +297,9 @@ fn suggestion(vm: &Vm, e: &Exc) -> Option<String> {
     let t = &vm.types;
     let class = &e.instance().class;
     let attrs = e.instance().attrs.borrow();
-    let Some(Value::Str(wrong)) = attrs.get(sym::name) else { return None };
+    let Some(Value::Str(wrong)) = attrs.get(sym::name) else {
+        return None;
+    };
     let wrong = wrong.as_str().to_string();
     if class.is_subclass(&t.name_error) {
         let candidates = e.data().name_candidates.borrow();
@@ -311,7 +356,11 @@ fn substitution_cost(a: u8, b: u8) -> usize {
     if a == b {
         return 0;
     }
-    if a.to_ascii_lowercase() == b.to_ascii_lowercase() { CASE_COST } else { MOVE_COST }
+    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
 }
 
 /// CPython's bounded Levenshtein distance for suggestions.
@@ -371,8 +420,14 @@ mod tests {
     fn suggestions_match_cpython() {
         // CPython 3.11: totl -> total, balanse -> balance, lenth -> len? no:
         // the locals [prices, total, price, lenght] give 'lenght' for 'lenth'.
-        assert_eq!(best_match("totl", ["prices", "total", "price"].into_iter()).as_deref(), Some("total"));
-        assert_eq!(best_match("balanse", ["balance", "deposit", "owner"].into_iter()).as_deref(), Some("balance"));
+        assert_eq!(
+            best_match("totl", ["prices", "total", "price"].into_iter()).as_deref(),
+            Some("total")
+        );
+        assert_eq!(
+            best_match("balanse", ["balance", "deposit", "owner"].into_iter()).as_deref(),
+            Some("balance")
+        );
         assert_eq!(best_match("xyz", ["balance", "owner"].into_iter()), None);
     }
 }

@@ -40,7 +40,11 @@ struct Cli {
     timeline: Option<std::path::PathBuf>,
 
     /// The script and its arguments (`run` before the script is accepted).
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "FILE.py [ARGS]")]
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "FILE.py [ARGS]"
+    )]
     args: Vec<String>,
 }
 
@@ -69,7 +73,12 @@ fn test_command(args: &[String]) -> i32 {
             "--real-time" => opts.real_time = true,
             "--reference" => opts.reference = it.next().cloned(),
             "--jobs" => opts.jobs = it.next().and_then(|n| n.parse().ok()),
-            "--timeout" => opts.timeout = it.next().and_then(|n| n.parse().ok()).map(std::time::Duration::from_secs_f64),
+            "--timeout" => {
+                opts.timeout = it
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .map(std::time::Duration::from_secs_f64)
+            }
             "-h" | "--help" => {
                 println!(
                     "usage: pyco test PATH... [--bless] [--real-time] [--reference CMD] [--jobs N] [--timeout SECS]\n\n\
@@ -135,7 +144,9 @@ fn run_program(vm: &Rc<Vm>, command: Option<String>, args: Vec<String>) -> i32 {
     let Some(path) = args.first().cloned() else {
         use std::io::{IsTerminal, Read};
         if std::io::stdin().is_terminal() {
-            eprintln!("pyco: the interactive prompt is not available yet; pass a script: pyco FILE.py");
+            eprintln!(
+                "pyco: the interactive prompt is not available yet; pass a script: pyco FILE.py"
+            );
             return 2;
         }
         let mut text = String::new();
@@ -156,7 +167,8 @@ fn run_program(vm: &Rc<Vm>, command: Option<String>, args: Vec<String>) -> i32 {
             }
         },
         Err(e) => {
-            let shown = std::path::absolute(&path).map_or(path.clone(), |p| p.display().to_string());
+            let shown =
+                std::path::absolute(&path).map_or(path.clone(), |p| p.display().to_string());
             let errno = e.raw_os_error().unwrap_or(2);
             let reason = match e.kind() {
                 std::io::ErrorKind::NotFound => "No such file or directory".to_string(),

@@ -63,7 +63,11 @@ fn stmt_depth(s: &ast::Stmt, depth: usize) -> Result<(), SyntaxError> {
             e(target)?;
             e(value)
         }
-        StmtKind::AnnAssign { target, annotation, value } => {
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+        } => {
             e(target)?;
             e(annotation)?;
             value.iter().try_for_each(e)
@@ -73,7 +77,13 @@ fn stmt_depth(s: &ast::Stmt, depth: usize) -> Result<(), SyntaxError> {
             block_depth(body, d)?;
             block_depth(orelse, d)
         }
-        StmtKind::For { target, iter, body, orelse, .. } => {
+        StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+            ..
+        } => {
             e(target)?;
             e(iter)?;
             block_depth(body, d)?;
@@ -89,7 +99,13 @@ fn stmt_depth(s: &ast::Stmt, depth: usize) -> Result<(), SyntaxError> {
             def.bases.iter().try_for_each(e)?;
             block_depth(&def.body, d)
         }
-        StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } => {
             block_depth(body, d)?;
             for h in handlers {
                 h.typ.iter().try_for_each(e)?;
@@ -180,10 +196,13 @@ fn expr_depth(x: &ast::Expr, depth: usize) -> Result<(), SyntaxError> {
         | ExprKind::YieldFrom(v)
         | ExprKind::NamedExpr { value: v, .. }
         | ExprKind::Attribute { value: v, .. } => e(v),
-        ExprKind::BoolOp { values, .. } | ExprKind::List(values) | ExprKind::Tuple(values) | ExprKind::Set(values) => {
-            values.iter().try_for_each(e)
-        }
-        ExprKind::Compare { left, comparators, .. } => {
+        ExprKind::BoolOp { values, .. }
+        | ExprKind::List(values)
+        | ExprKind::Tuple(values)
+        | ExprKind::Set(values) => values.iter().try_for_each(e),
+        ExprKind::Compare {
+            left, comparators, ..
+        } => {
             e(left)?;
             comparators.iter().try_for_each(e)
         }
@@ -200,7 +219,9 @@ fn expr_depth(x: &ast::Expr, depth: usize) -> Result<(), SyntaxError> {
             e(func)?;
             for a in args {
                 match a {
-                    ast::Arg::Positional(v) | ast::Arg::Starred(v) | ast::Arg::DoubleStarred(v) => e(v)?,
+                    ast::Arg::Positional(v) | ast::Arg::Starred(v) | ast::Arg::DoubleStarred(v) => {
+                        e(v)?
+                    }
                     ast::Arg::Keyword(k) => e(&k.value)?,
                 }
             }
@@ -210,7 +231,10 @@ fn expr_depth(x: &ast::Expr, depth: usize) -> Result<(), SyntaxError> {
             e(value)?;
             e(index)
         }
-        ExprKind::Slice { lower, upper, step } => [lower, upper, step].into_iter().flatten().try_for_each(|v| e(v)),
+        ExprKind::Slice { lower, upper, step } => [lower, upper, step]
+            .into_iter()
+            .flatten()
+            .try_for_each(|v| e(v)),
         ExprKind::Dict(items) => {
             for item in items {
                 match item {
@@ -229,7 +253,11 @@ fn expr_depth(x: &ast::Expr, depth: usize) -> Result<(), SyntaxError> {
             e(elt)?;
             comprehension_depth(generators, d)
         }
-        ExprKind::DictComp { key, value, generators } => {
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
             e(key)?;
             e(value)?;
             comprehension_depth(generators, d)

@@ -41,7 +41,8 @@ pub fn run_main(vm: &Rc<Vm>, file: &Rc<SourceFile>) -> Outcome {
         .borrow_mut()
         .insert("__main__".into(), Value::Module(module.clone()));
     let parsed = crate::parser::parse_module(file.text());
-    let code = parsed.and_then(|m| resolve_module(&m, file.clone(), &module.globals, ResolveOptions::default()));
+    let code = parsed
+        .and_then(|m| resolve_module(&m, file.clone(), &module.globals, ResolveOptions::default()));
     let code = match code {
         Ok(c) => c,
         Err(e) => {

@@ -52,7 +52,9 @@ pub fn collect_cases(paths: &[PathBuf]) -> Vec<PathBuf> {
         }
         let mut stack = vec![p.clone()];
         while let Some(d) = stack.pop() {
-            let Ok(entries) = std::fs::read_dir(&d) else { continue };
+            let Ok(entries) = std::fs::read_dir(&d) else {
+                continue;
+            };
             for e in entries.flatten() {
                 let path = e.path();
                 if path.is_dir() {
@@ -104,18 +106,34 @@ pub fn run_case(command: &[String], case: &Path, timeout: Duration) -> std::io::
     let stdout = String::from_utf8_lossy(&out_reader.join().unwrap_or_default()).into_owned();
     let stderr = String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).into_owned();
     let err_line = (status == 1)
-        .then(|| stderr.lines().filter(|l| !l.trim().is_empty()).next_back().map(|l| l.trim().to_string()))
+        .then(|| {
+            stderr
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .next_back()
+                .map(|l| l.trim().to_string())
+        })
         .flatten();
-    Ok(RunOutput { stdout, err_line, status })
+    Ok(RunOutput {
+        stdout,
+        err_line,
+        status,
+    })
 }
 
 /// The expected output recorded next to a case.
 #[must_use]
 pub fn expected_from_files(case: &Path) -> Option<RunOutput> {
     let stdout = std::fs::read_to_string(case.with_extension("out")).ok()?;
-    let err_line = std::fs::read_to_string(case.with_extension("err")).ok().map(|s| s.trim().to_string());
+    let err_line = std::fs::read_to_string(case.with_extension("err"))
+        .ok()
+        .map(|s| s.trim().to_string());
     let status = i32::from(err_line.is_some());
-    Some(RunOutput { stdout, err_line, status })
+    Some(RunOutput {
+        stdout,
+        err_line,
+        status,
+    })
 }
 
 /// A unified diff of two texts, line by line (`---` expected, `+++` got).
@@ -125,12 +143,20 @@ pub fn unified_diff(expected: &str, got: &str, name: &str) -> String {
     let b: Vec<&str> = got.lines().collect();
     // Longest common subsequence table, bounded for huge outputs.
     if a.len() * b.len() > 4_000_000 {
-        return format!("--- {name}.out\n+++ {name} (pyco)\n(outputs too long to diff: {} vs {} lines)\n", a.len(), b.len());
+        return format!(
+            "--- {name}.out\n+++ {name} (pyco)\n(outputs too long to diff: {} vs {} lines)\n",
+            a.len(),
+            b.len()
+        );
     }
     let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
         }
     }
     let mut ops: Vec<(char, &str)> = Vec::new();
@@ -150,7 +176,12 @@ pub fn unified_diff(expected: &str, got: &str, name: &str) -> String {
     }
     let mut out = format!("--- {name}.out\n+++ {name} (pyco)\n");
     let context = 3;
-    let changed: Vec<usize> = ops.iter().enumerate().filter(|(_, (c, _))| *c != ' ').map(|(k, _)| k).collect();
+    let changed: Vec<usize> = ops
+        .iter()
+        .enumerate()
+        .filter(|(_, (c, _))| *c != ' ')
+        .map(|(k, _)| k)
+        .collect();
     let mut k = 0;
     while k < changed.len() {
         let start = changed[k].saturating_sub(context);
@@ -265,18 +296,28 @@ pub fn run_tests(opts: &TestOptions) -> i32 {
     i32::from(failed > 0)
 }
 
-fn check_one(case: &Path, pyco: &[String], reference: Option<&[String]>, bless_mode: bool, timeout: Duration) -> Result<(), String> {
+fn check_one(
+    case: &Path,
+    pyco: &[String],
+    reference: Option<&[String]>,
+    bless_mode: bool,
+    timeout: Duration,
+) -> Result<(), String> {
     if bless_mode {
         let source = reference.unwrap_or(pyco);
-        let got = run_case(source, case, timeout).map_err(|e| format!("cannot run {}: {e}\n", source[0]))?;
+        let got = run_case(source, case, timeout)
+            .map_err(|e| format!("cannot run {}: {e}\n", source[0]))?;
         if got.status == -1 {
             return Err("timed out; not blessed\n".into());
         }
         return bless(case, &got).map_err(|e| format!("cannot write expected output: {e}\n"));
     }
     let want = match reference {
-        Some(cmd) => run_case(cmd, case, timeout).map_err(|e| format!("cannot run {}: {e}\n", cmd[0]))?,
-        None => expected_from_files(case).ok_or_else(|| "no .out file (run with --bless to create it)\n".to_string())?,
+        Some(cmd) => {
+            run_case(cmd, case, timeout).map_err(|e| format!("cannot run {}: {e}\n", cmd[0]))?
+        }
+        None => expected_from_files(case)
+            .ok_or_else(|| "no .out file (run with --bless to create it)\n".to_string())?,
     };
     let got = run_case(pyco, case, timeout).map_err(|e| format!("cannot run pyco: {e}\n"))?;
     if got.status == -1 {

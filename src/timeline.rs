@@ -88,7 +88,11 @@ fn rows(events: &[Event]) -> (Vec<Row>, i64) {
             }
             EventKind::Suspended { on, until, .. } => {
                 close(row, e.t);
-                let state = if until.is_some() { State::Sleeping } else { State::Waiting };
+                let state = if until.is_some() {
+                    State::Sleeping
+                } else {
+                    State::Waiting
+                };
                 open.insert(e.id, (e.t, state, on.clone()));
             }
             EventKind::CancelRequested => row.cancels.push(e.t),
@@ -164,11 +168,17 @@ pub fn chrome_json(events: &[Event]) -> String {
             ));
         }
     }
-    format!("{{\"traceEvents\":[\n{}\n],\"displayTimeUnit\":\"ms\"}}\n", items.join(",\n"))
+    format!(
+        "{{\"traceEvents\":[\n{}\n],\"displayTimeUnit\":\"ms\"}}\n",
+        items.join(",\n")
+    )
 }
 
 fn escape_xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The run as an SVG picture: one row per task, time to the right.
@@ -176,7 +186,11 @@ fn escape_xml(s: &str) -> String {
 pub fn svg(events: &[Event]) -> String {
     let (rows, end_time) = rows(events);
     let n = rows.len().max(1);
-    let row_h: f64 = if n <= 40 { 22.0 } else { (2400.0 / n as f64).clamp(5.0, 22.0) };
+    let row_h: f64 = if n <= 40 {
+        22.0
+    } else {
+        (2400.0 / n as f64).clamp(5.0, 22.0)
+    };
     let label_w = 170.0;
     let plot_w = 1000.0;
     let top = 70.0;
@@ -199,7 +213,12 @@ pub fn svg(events: &[Event]) -> String {
     );
     // Legend.
     let mut lx = 10.0;
-    for state in [State::Running, State::Ready, State::Sleeping, State::Waiting] {
+    for state in [
+        State::Running,
+        State::Ready,
+        State::Sleeping,
+        State::Waiting,
+    ] {
         let _ = writeln!(
             out,
             "<rect x=\"{lx}\" y=\"32\" width=\"14\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"41\">{}</text>",

@@ -188,7 +188,9 @@ pub fn linearize(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
         }
         let head = seqs.iter().find_map(|s| {
             let cand = &s[0];
-            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, cand)));
+            let in_tail = seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, cand)));
             (!in_tail).then(|| cand.clone())
         })?;
         for s in &mut seqs {
@@ -215,7 +217,12 @@ fn make_class(name: &str, bases: &[Rc<Class>], layout: InstanceLayout) -> Rc<Cla
 
 /// Creates a class outside `builtins` (asyncio's, for instance).
 #[must_use]
-pub fn new_builtin_class(name: &str, module: &str, bases: &[Rc<Class>], layout: InstanceLayout) -> Rc<Class> {
+pub fn new_builtin_class(
+    name: &str,
+    module: &str,
+    bases: &[Rc<Class>],
+    layout: InstanceLayout,
+) -> Rc<Class> {
     let mro = linearize(bases).unwrap_or_default();
     Rc::new(Class {
         name: name.into(),

@@ -11,7 +11,9 @@ fn cases(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.is_dir() {
@@ -52,7 +54,9 @@ fn diff(want: &str, got: &str) -> String {
 
 fn check(case: &Path, extra: &[&str]) -> Result<(), String> {
     let want_out = std::fs::read_to_string(case.with_extension("out")).unwrap_or_default();
-    let want_err = std::fs::read_to_string(case.with_extension("err")).ok().map(|s| s.trim().to_string());
+    let want_err = std::fs::read_to_string(case.with_extension("err"))
+        .ok()
+        .map(|s| s.trim().to_string());
     let output = Command::new(env!("CARGO_BIN_EXE_pyco"))
         .args(extra)
         .arg(case)
@@ -61,9 +65,17 @@ fn check(case: &Path, extra: &[&str]) -> Result<(), String> {
         .map_err(|e| format!("cannot run pyco: {e}"))?;
     let got_out = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let last_err = stderr.lines().filter(|l| !l.trim().is_empty()).next_back().unwrap_or("").trim();
+    let last_err = stderr
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .next_back()
+        .unwrap_or("")
+        .trim();
     if got_out != want_out {
-        return Err(format!("stdout differs at {}\nstderr tail: {last_err}", diff(&want_out, &got_out)));
+        return Err(format!(
+            "stdout differs at {}\nstderr tail: {last_err}",
+            diff(&want_out, &got_out)
+        ));
     }
     let code = output.status.code().unwrap_or(-1);
     match &want_err {
@@ -75,7 +87,9 @@ fn check(case: &Path, extra: &[&str]) -> Result<(), String> {
 }
 
 fn run_dir(name: &str, extra: &[&str]) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     let all = cases(&dir);
     assert!(!all.is_empty(), "no golden cases under {}", dir.display());
     let failures = Mutex::new(Vec::new());
@@ -93,7 +107,10 @@ fn run_dir(name: &str, extra: &[&str]) {
                     };
                     let Some(case) = all.get(i) else { break };
                     if let Err(why) = check(case, extra) {
-                        failures.lock().unwrap().push(format!("FAIL {}: {why}", case.display()));
+                        failures
+                            .lock()
+                            .unwrap()
+                            .push(format!("FAIL {}: {why}", case.display()));
                     }
                 }
             });

@@ -15,9 +15,15 @@ pub fn arity(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()>
     } else if min == max && max == 1 {
         format!("{name}() takes exactly one argument ({n} given)")
     } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            plural(min)
+        )
     } else {
-        format!("{name} expected at most {max} argument{}, got {n}", plural(max))
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            plural(max)
+        )
     }))
 }
 
@@ -53,7 +59,12 @@ pub fn kwarg<'a>(kwargs: &'a [(Symbol, Value)], name: &str) -> Option<&'a Value>
 
 /// A positional argument or, failing that, the keyword of the same name.
 #[must_use]
-pub fn arg_or_kw<'a>(args: &'a [Value], i: usize, kwargs: &'a [(Symbol, Value)], name: &str) -> Option<&'a Value> {
+pub fn arg_or_kw<'a>(
+    args: &'a [Value],
+    i: usize,
+    kwargs: &'a [(Symbol, Value)],
+    name: &str,
+) -> Option<&'a Value> {
     args.get(i).or_else(|| kwarg(kwargs, name))
 }
 

@@ -9,7 +9,9 @@ use crate::interp::attr::{ClassMethod, StaticMethod};
 use crate::interp::class::Property;
 use crate::interp::errors::{type_error, value_error};
 use crate::interp::iter::ValueIter;
-use crate::value::{AttrMap, Class, DictMap, NativeObject, PyResult, Range, Slice, Symbol, Value, sym};
+use crate::value::{
+    AttrMap, Class, DictMap, NativeObject, PyResult, Range, Slice, Symbol, Value, sym,
+};
 use num_bigint::BigInt;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -43,7 +45,10 @@ pub fn install(vm: &Vm) {
         (&t.super_, new_super),
     ];
     for (class, f) in entries {
-        class.dict.borrow_mut().set(sym::__new__, builtin_fn("__new__", *f));
+        class
+            .dict
+            .borrow_mut()
+            .set(sym::__new__, builtin_fn("__new__", *f));
         vm.builtins
             .globals
             .set(Symbol::intern(&class.name), Value::Class((*class).clone()));
@@ -63,18 +68,22 @@ fn new_object(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
         return Err(type_error("object() takes no arguments"));
     }
     Ok(match cls.layout {
-        crate::value::object::InstanceLayout::Exception => crate::interp::errors::new_exception(&cls, rest.to_vec()).value(),
+        crate::value::object::InstanceLayout::Exception => {
+            crate::interp::errors::new_exception(&cls, rest.to_vec()).value()
+        }
         crate::value::object::InstanceLayout::Builtin => {
             return Err(type_error(format!(
                 "object.__new__({}) is not safe, use {}.__new__()",
                 cls.name, cls.name
             )));
         }
-        crate::value::object::InstanceLayout::Plain => Value::Instance(Rc::new(crate::value::Instance {
-            class: cls,
-            attrs: RefCell::new(AttrMap::new()),
-            payload: crate::value::Payload::None,
-        })),
+        crate::value::object::InstanceLayout::Plain => {
+            Value::Instance(Rc::new(crate::value::Instance {
+                class: cls,
+                attrs: RefCell::new(AttrMap::new()),
+                payload: crate::value::Payload::None,
+            }))
+        }
     })
 }
 
@@ -106,7 +115,13 @@ fn new_type(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
                 }
             }
             let main = "__main__";
-            Ok(Value::Class(vm.new_class(name.as_str(), name.as_str(), main, bases, ns)?))
+            Ok(Value::Class(vm.new_class(
+                name.as_str(),
+                name.as_str(),
+                main,
+                bases,
+                ns,
+            )?))
         }
         _ => Err(type_error("type() takes 1 or 3 arguments")),
     }
@@ -123,19 +138,23 @@ pub fn to_int(vm: &Vm, v: &Value, base: Option<&Value>) -> PyResult {
             Value::Str(s) => crate::format::parse_int(s.as_str(), base as u32)
                 .map(Value::from_bigint)
                 .map_err(value_error),
-            _ => Err(type_error("int() can't convert non-string with explicit base")),
+            _ => Err(type_error(
+                "int() can't convert non-string with explicit base",
+            )),
         };
     }
     match v {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
-        Value::Float(f) => crate::format::float_to_bigint(*f).map(Value::from_bigint).map_err(|m| {
-            if f.is_nan() {
-                value_error(m)
-            } else {
-                crate::interp::errors::overflow_error(m)
-            }
-        }),
+        Value::Float(f) => crate::format::float_to_bigint(*f)
+            .map(Value::from_bigint)
+            .map_err(|m| {
+                if f.is_nan() {
+                    value_error(m)
+                } else {
+                    crate::interp::errors::overflow_error(m)
+                }
+            }),
         Value::Str(s) => crate::format::parse_int(s.as_str(), 10)
             .map(Value::from_bigint)
             .map_err(value_error),
@@ -252,7 +271,10 @@ fn new_tuple(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
 fn new_dict(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let (_, rest) = class_arg(args);
     if rest.len() > 1 {
-        return Err(type_error(format!("dict expected at most 1 argument, got {}", rest.len())));
+        return Err(type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            rest.len()
+        )));
     }
     let mut map = DictMap::new();
     if let Some(src) = rest.first() {
@@ -306,7 +328,11 @@ fn new_range(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let (start, stop, step) = match rest.len() {
         1 => (0, range_int(vm, &rest[0])?, 1),
         2 => (range_int(vm, &rest[0])?, range_int(vm, &rest[1])?, 1),
-        _ => (range_int(vm, &rest[0])?, range_int(vm, &rest[1])?, range_int(vm, &rest[2])?),
+        _ => (
+            range_int(vm, &rest[0])?,
+            range_int(vm, &rest[1])?,
+            range_int(vm, &rest[2])?,
+        ),
     };
     if step == 0 {
         return Err(value_error("range() arg 3 must not be zero"));
@@ -367,7 +393,10 @@ fn new_map(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     if rest.len() < 2 {
         return Err(type_error("map() must have at least two arguments."));
     }
-    let inners = rest[1..].iter().map(|a| vm.iter_start(a)).collect::<PyResult<Vec<_>>>()?;
+    let inners = rest[1..]
+        .iter()
+        .map(|a| vm.iter_start(a))
+        .collect::<PyResult<Vec<_>>>()?;
     Ok(vm.wrap_iter(&Value::None, ValueIter::Map(rest[0].clone(), inners)))
 }
 
@@ -376,7 +405,10 @@ fn new_filter(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     no_kwargs("filter", kwargs)?;
     arity("filter", rest, 2, 2)?;
     let inner = vm.iter_start(&rest[1])?;
-    Ok(vm.wrap_iter(&Value::None, ValueIter::Filter(rest[0].clone(), Box::new(inner))))
+    Ok(vm.wrap_iter(
+        &Value::None,
+        ValueIter::Filter(rest[0].clone(), Box::new(inner)),
+    ))
 }
 
 fn new_reversed(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
@@ -387,7 +419,12 @@ fn new_reversed(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult
     let items: Vec<Value> = match v {
         Value::List(l) => l.borrow().iter().rev().cloned().collect(),
         Value::Tuple(t) => t.iter().rev().cloned().collect(),
-        Value::Str(s) => s.as_str().chars().rev().map(|c| Value::str(c.to_string())).collect(),
+        Value::Str(s) => s
+            .as_str()
+            .chars()
+            .rev()
+            .map(|c| Value::str(c.to_string()))
+            .collect(),
         Value::Range(r) => (0..r.len()).rev().map(|i| Value::Int(r.at(i))).collect(),
         Value::Dict(d) => d.borrow().iter().rev().map(|e| e.key.clone()).collect(),
         _ => {
@@ -403,7 +440,10 @@ fn new_reversed(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult
                 }
                 out
             } else {
-                return Err(type_error(format!("'{}' object is not reversible", ty.name)));
+                return Err(type_error(format!(
+                    "'{}' object is not reversible",
+                    ty.name
+                )));
             }
         }
     };
@@ -448,20 +488,28 @@ fn new_property(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult
 fn new_staticmethod(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let (_, rest) = class_arg(args);
     arity("staticmethod", rest, 1, 1)?;
-    Ok(NativeObject::new_value(vm.types.staticmethod.clone(), StaticMethod(rest[0].clone())))
+    Ok(NativeObject::new_value(
+        vm.types.staticmethod.clone(),
+        StaticMethod(rest[0].clone()),
+    ))
 }
 
 fn new_classmethod(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let (_, rest) = class_arg(args);
     arity("classmethod", rest, 1, 1)?;
-    Ok(NativeObject::new_value(vm.types.classmethod.clone(), ClassMethod(rest[0].clone())))
+    Ok(NativeObject::new_value(
+        vm.types.classmethod.clone(),
+        ClassMethod(rest[0].clone()),
+    ))
 }
 
 fn new_super(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let (_, rest) = class_arg(args);
     match rest {
         [Value::Class(c), obj] => Ok(vm.new_super(c.clone(), obj.clone())),
-        [] => Err(crate::interp::errors::runtime_error("super(): no arguments")),
+        [] => Err(crate::interp::errors::runtime_error(
+            "super(): no arguments",
+        )),
         _ => Err(type_error("super() argument 1 must be a type")),
     }
 }

@@ -25,7 +25,10 @@ pub fn install(vm: &Vm) {
             ("add_note", add_note),
         ],
     );
-    t.os_error.dict.borrow_mut().set(sym::__new__, builtin_fn("__new__", os_error_new));
+    t.os_error
+        .dict
+        .borrow_mut()
+        .set(sym::__new__, builtin_fn("__new__", os_error_new));
     add_methods(&t.os_error, &[("__str__", os_error_str)]);
     t.base_exception_group
         .dict
@@ -44,7 +47,9 @@ pub fn install(vm: &Vm) {
 
 fn this_exc(args: &[Value]) -> PyResult<Exc> {
     match args.first() {
-        Some(Value::Instance(i)) => Exc::from_instance(i.clone()).ok_or_else(|| type_error("expected an exception")),
+        Some(Value::Instance(i)) => {
+            Exc::from_instance(i.clone()).ok_or_else(|| type_error("expected an exception"))
+        }
         _ => Err(type_error("descriptor needs an exception")),
     }
 }
@@ -52,7 +57,9 @@ fn this_exc(args: &[Value]) -> PyResult<Exc> {
 fn base_exception_new(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     match args.split_first() {
         Some((Value::Class(c), rest)) => Ok(new_exception(c, rest.to_vec()).value()),
-        _ => Err(type_error("BaseException.__new__(X): X is not a type object")),
+        _ => Err(type_error(
+            "BaseException.__new__(X): X is not a type object",
+        )),
     }
 }
 
@@ -100,7 +107,11 @@ fn add_note(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let existing = e.instance().attrs.borrow().get(notes).cloned();
     match existing {
         Some(Value::List(l)) => l.borrow_mut().push(note.clone()),
-        _ => e.instance().attrs.borrow_mut().set(notes, Value::list(vec![note.clone()])),
+        _ => e
+            .instance()
+            .attrs
+            .borrow_mut()
+            .set(notes, Value::list(vec![note.clone()])),
     }
     let _ = vm;
     Ok(Value::None)
@@ -114,7 +125,8 @@ fn os_error_new(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     };
     let t = &vm.types;
     let mut class = cls.clone();
-    if Rc::ptr_eq(cls, &t.os_error) && (2..=5).contains(&rest.len())
+    if Rc::ptr_eq(cls, &t.os_error)
+        && (2..=5).contains(&rest.len())
         && let Value::Int(errno) = rest[0]
     {
         class = match errno {
@@ -143,7 +155,11 @@ fn os_error_str(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let e = this_exc(args)?;
     let items = crate::interp::errors::exception_args(&e);
     match items.as_slice() {
-        [errno, strerror] => Ok(Value::str(format!("[Errno {}] {}", vm.str_of(errno)?, vm.str_of(strerror)?))),
+        [errno, strerror] => Ok(Value::str(format!(
+            "[Errno {}] {}",
+            vm.str_of(errno)?,
+            vm.str_of(strerror)?
+        ))),
         [errno, strerror, filename, ..] => Ok(Value::str(format!(
             "[Errno {}] {}: {}",
             vm.str_of(errno)?,
@@ -156,10 +172,15 @@ fn os_error_str(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn group_new(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let Some((Value::Class(cls), rest)) = args.split_first() else {
-        return Err(type_error("BaseExceptionGroup.__new__(X): X is not a type object"));
+        return Err(type_error(
+            "BaseExceptionGroup.__new__(X): X is not a type object",
+        ));
     };
     if !kwargs.is_empty() {
-        return Err(type_error(format!("{}() takes no keyword arguments", cls.name)));
+        return Err(type_error(format!(
+            "{}() takes no keyword arguments",
+            cls.name
+        )));
     }
     if rest.len() != 2 {
         return Err(type_error(format!(
@@ -176,7 +197,11 @@ fn group_new(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let members = match &rest[1] {
         Value::List(l) => l.borrow().clone(),
         Value::Tuple(t) => t.to_vec(),
-        _ => return Err(type_error("second argument (exceptions) must be a sequence")),
+        _ => {
+            return Err(type_error(
+                "second argument (exceptions) must be a sequence",
+            ));
+        }
     };
     if members.is_empty() {
         return Err(crate::interp::errors::value_error(
@@ -206,7 +231,9 @@ fn group_new(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
         }
     } else {
         if cls.is_subclass(&vm.types.exception) && !all_exceptions {
-            return Err(type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
+            return Err(type_error(
+                "Cannot nest BaseExceptions in an ExceptionGroup",
+            ));
         }
         cls.clone()
     };

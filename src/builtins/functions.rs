@@ -57,7 +57,9 @@ pub fn install(vm: &Vm) {
         ("__import__", import),
     ];
     for (name, f) in functions {
-        vm.builtins.globals.set(Symbol::intern(name), builtin_fn(name, *f));
+        vm.builtins
+            .globals
+            .set(Symbol::intern(name), builtin_fn(name, *f));
     }
 }
 
@@ -125,7 +127,11 @@ pub fn length(vm: &Vm, v: &Value) -> PyResult<usize> {
                     let r = vm.call(&m, std::slice::from_ref(v), &[])?;
                     let n = match &r {
                         Value::Int(_) | Value::Bool(_) => vm.to_index(&r)?,
-                        Value::BigInt(_) => return Err(overflow_error("cannot fit 'int' into an index-sized integer")),
+                        Value::BigInt(_) => {
+                            return Err(overflow_error(
+                                "cannot fit 'int' into an index-sized integer",
+                            ));
+                        }
                         _ => {
                             return Err(type_error(format!(
                                 "'{}' object cannot be interpreted as an integer",
@@ -138,7 +144,12 @@ pub fn length(vm: &Vm, v: &Value) -> PyResult<usize> {
                     }
                     n as usize
                 }
-                None => return Err(type_error(format!("object of type '{}' has no len()", ty.name))),
+                None => {
+                    return Err(type_error(format!(
+                        "object of type '{}' has no len()",
+                        ty.name
+                    )));
+                }
             }
         }
     })
@@ -157,7 +168,9 @@ fn repr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn ascii(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("ascii", args, 1, 1)?;
-    Ok(Value::str(crate::interp::repr::ascii_escape(&vm.repr(&args[0])?)))
+    Ok(Value::str(crate::interp::repr::ascii_escape(
+        &vm.repr(&args[0])?,
+    )))
 }
 
 /// `isinstance(v, classinfo)`.
@@ -229,7 +242,9 @@ fn getattr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let name = attr_name(vm, &args[1], "getattr")?;
     match vm.get_attr(&args[0], name) {
         Ok(v) => Ok(v),
-        Err(e) if args.len() == 3 && e.instance().class.is_subclass(&vm.types.attribute_error) => Ok(args[2].clone()),
+        Err(e) if args.len() == 3 && e.instance().class.is_subclass(&vm.types.attribute_error) => {
+            Ok(args[2].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -284,9 +299,13 @@ fn iter(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn next(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("next", args, 1, 2)?;
     let it = &args[0];
-    let is_iterator = matches!(it, Value::Native(_)) || vm.type_of(it).lookup(sym::__next__).is_some();
+    let is_iterator =
+        matches!(it, Value::Native(_)) || vm.type_of(it).lookup(sym::__next__).is_some();
     if !is_iterator {
-        return Err(type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+        return Err(type_error(format!(
+            "'{}' object is not an iterator",
+            vm.type_name(it)
+        )));
     }
     if args.len() == 1
         && let Some(g) = vm.as_generator(it)
@@ -323,7 +342,9 @@ fn callable(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn abs(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("abs", args, 1, 1)?;
     Ok(match &args[0] {
-        Value::Int(i) => i.checked_abs().map_or_else(|| Value::from_bigint(BigInt::from(*i).abs()), Value::Int),
+        Value::Int(i) => i
+            .checked_abs()
+            .map_or_else(|| Value::from_bigint(BigInt::from(*i).abs()), Value::Int),
         Value::Bool(b) => Value::Int(i64::from(*b)),
         Value::BigInt(b) => Value::from_bigint(b.abs()),
         Value::Float(f) => Value::Float(f.abs()),
@@ -331,7 +352,12 @@ fn abs(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
             let ty = vm.type_of(other);
             match ty.lookup(sym::__abs__) {
                 Some(m) => return vm.call(&m, std::slice::from_ref(other), &[]),
-                None => return Err(type_error(format!("bad operand type for abs(): '{}'", ty.name))),
+                None => {
+                    return Err(type_error(format!(
+                        "bad operand type for abs(): '{}'",
+                        ty.name
+                    )));
+                }
             }
         }
     })
@@ -341,8 +367,14 @@ fn divmod(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("divmod", args, 2, 2)?;
     let (a, b) = (&args[0], &args[1]);
     if let (Value::Float(_), _) | (_, Value::Float(_)) = (a, b)
-        && matches!(a, Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
-        && matches!(b, Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
+        && matches!(
+            a,
+            Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
+        )
+        && matches!(
+            b,
+            Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
+        )
     {
         let x = crate::interp::ops::int_to_f64(a)?;
         let y = crate::interp::ops::int_to_f64(b)?;
@@ -351,7 +383,9 @@ fn divmod(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     }
     if let (Some(_), Some(y)) = (a.to_bigint(), b.to_bigint()) {
         if y.is_zero() {
-            return Err(crate::interp::errors::zero_division_error("integer division or modulo by zero"));
+            return Err(crate::interp::errors::zero_division_error(
+                "integer division or modulo by zero",
+            ));
         }
         let q = vm.binary_op(crate::ast::BinOp::FloorDiv, a, b)?;
         let r = vm.binary_op(crate::ast::BinOp::Mod, a, b)?;
@@ -380,19 +414,28 @@ fn pow(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     }
     arity("pow", &all, 2, 3)?;
     if all.len() == 3 && !matches!(all[2], Value::None) {
-        let (Some(b), Some(e), Some(m)) = (all[0].to_bigint(), all[1].to_bigint(), all[2].to_bigint()) else {
-            return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        let (Some(b), Some(e), Some(m)) =
+            (all[0].to_bigint(), all[1].to_bigint(), all[2].to_bigint())
+        else {
+            return Err(type_error(
+                "pow() 3rd argument not allowed unless all arguments are integers",
+            ));
         };
         if m.is_zero() {
             return Err(value_error("pow() 3rd argument cannot be 0"));
         }
         let base = if e.is_negative() {
-            mod_inverse(&b, &m).ok_or_else(|| value_error("base is not invertible for the given modulus"))?
+            mod_inverse(&b, &m)
+                .ok_or_else(|| value_error("base is not invertible for the given modulus"))?
         } else {
             b
         };
         let r = base.modpow(&e.abs(), &m.abs());
-        let r = if m.is_negative() && !r.is_zero() { r + &m } else { r };
+        let r = if m.is_negative() && !r.is_zero() {
+            r + &m
+        } else {
+            r
+        };
         return Ok(Value::from_bigint(r));
     }
     vm.binary_op(crate::ast::BinOp::Pow, &all[0], &all[1])
@@ -422,7 +465,9 @@ fn round(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let ndigits = args.get(1).or_else(|| kwarg(kwargs, "ndigits")).cloned();
     let number = args.first().or_else(|| kwarg(kwargs, "number")).cloned();
     let Some(number) = number else {
-        return Err(type_error("round() missing required argument 'number' (pos 1)"));
+        return Err(type_error(
+            "round() missing required argument 'number' (pos 1)",
+        ));
     };
     let nd = match &ndigits {
         None | Some(Value::None) => None,
@@ -431,9 +476,19 @@ fn round(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     match (&number, nd) {
         (Value::Float(f), None) => crate::format::round_half_even_to_int(*f)
             .map(Value::from_bigint)
-            .map_err(|m| if f.is_nan() { value_error(m) } else { overflow_error(m) }),
-        (Value::Float(f), Some(n)) => crate::format::round_float(*f, n).map(Value::Float).map_err(overflow_error),
-        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => Ok(Value::from_bigint(number.to_bigint().unwrap_or_default())),
+            .map_err(|m| {
+                if f.is_nan() {
+                    value_error(m)
+                } else {
+                    overflow_error(m)
+                }
+            }),
+        (Value::Float(f), Some(n)) => crate::format::round_float(*f, n)
+            .map(Value::Float)
+            .map_err(overflow_error),
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => {
+            Ok(Value::from_bigint(number.to_bigint().unwrap_or_default()))
+        }
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Some(n)) => {
             if n >= 0 {
                 return Ok(Value::from_bigint(number.to_bigint().unwrap_or_default()));
@@ -465,12 +520,24 @@ fn round(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     }
 }
 
-fn min_max(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)], name: &str, want_greater: bool) -> PyResult {
+fn min_max(
+    vm: &Vm,
+    args: &[Value],
+    kwargs: &[(Symbol, Value)],
+    name: &str,
+    want_greater: bool,
+) -> PyResult {
     allowed_kwargs(name, kwargs, &["key", "default"])?;
-    let key = kwarg(kwargs, "key").filter(|k| !matches!(k, Value::None)).cloned();
+    let key = kwarg(kwargs, "key")
+        .filter(|k| !matches!(k, Value::None))
+        .cloned();
     let default = kwarg(kwargs, "default").cloned();
     let items = match args.len() {
-        0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
+        0 => {
+            return Err(type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )));
+        }
         1 => vm.collect_iterable(&args[0])?,
         _ => {
             if default.is_some() {
@@ -490,7 +557,11 @@ fn min_max(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)], name: &str, want
         let replace = match &best {
             None => true,
             Some((_, bk)) => {
-                let op = if want_greater { crate::ast::CmpOp::Gt } else { crate::ast::CmpOp::Lt };
+                let op = if want_greater {
+                    crate::ast::CmpOp::Gt
+                } else {
+                    crate::ast::CmpOp::Lt
+                };
                 vm.compare_bool(op, &k, bk)?
             }
         };
@@ -516,9 +587,15 @@ fn max(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
 fn sum(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     allowed_kwargs("sum", kwargs, &["start"])?;
     arity("sum", args, 1, 2)?;
-    let mut acc = args.get(1).or_else(|| kwarg(kwargs, "start")).cloned().unwrap_or(Value::Int(0));
+    let mut acc = args
+        .get(1)
+        .or_else(|| kwarg(kwargs, "start"))
+        .cloned()
+        .unwrap_or(Value::Int(0));
     if let Value::Str(_) = acc {
-        return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        return Err(type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
     }
     let mut it = vm.iter_start(&args[0])?;
     let mut fsum: Option<f64> = None;
@@ -583,7 +660,9 @@ fn chr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     };
     match u32::try_from(n).ok().and_then(char::from_u32) {
         Some(c) => Ok(Value::str(c.to_string())),
-        None if (0..0x11_0000).contains(&n) => Err(value_error("pyco strings cannot hold surrogate code points")),
+        None if (0..0x11_0000).contains(&n) => Err(value_error(
+            "pyco strings cannot hold surrogate code points",
+        )),
         None => Err(value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -591,7 +670,9 @@ fn chr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn ord(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("ord", args, 1, 1)?;
     match &args[0] {
-        Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(i64::from(s.char_at(0).map_or(0, |c| c as u32)))),
+        Value::Str(s) if s.char_len() == 1 => {
+            Ok(Value::Int(i64::from(s.char_at(0).map_or(0, |c| c as u32))))
+        }
         Value::Str(s) => Err(type_error(format!(
             "ord() expected a character, but string of length {} found",
             s.char_len()
@@ -615,17 +696,29 @@ fn int_arg(vm: &Vm, v: &Value) -> PyResult<BigInt> {
 
 fn hex(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("hex", args, 1, 1)?;
-    Ok(Value::str(crate::format::int_to_base(&int_arg(vm, &args[0])?, 16, true)))
+    Ok(Value::str(crate::format::int_to_base(
+        &int_arg(vm, &args[0])?,
+        16,
+        true,
+    )))
 }
 
 fn oct(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("oct", args, 1, 1)?;
-    Ok(Value::str(crate::format::int_to_base(&int_arg(vm, &args[0])?, 8, true)))
+    Ok(Value::str(crate::format::int_to_base(
+        &int_arg(vm, &args[0])?,
+        8,
+        true,
+    )))
 }
 
 fn bin(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("bin", args, 1, 1)?;
-    Ok(Value::str(crate::format::int_to_base(&int_arg(vm, &args[0])?, 2, true)))
+    Ok(Value::str(crate::format::int_to_base(
+        &int_arg(vm, &args[0])?,
+        2,
+        true,
+    )))
 }
 
 fn format(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -654,9 +747,13 @@ fn vars(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn dir(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("dir", args, 0, 1)?;
     let Some(obj) = args.first() else {
-        return Err(type_error("pyco does not support dir() without an argument"));
+        return Err(type_error(
+            "pyco does not support dir() without an argument",
+        ));
     };
-    let mut names: Vec<String> = super::object::attribute_names(vm, obj).into_iter().collect();
+    let mut names: Vec<String> = super::object::attribute_names(vm, obj)
+        .into_iter()
+        .collect();
     names.sort();
     names.dedup();
     Ok(Value::list(names.into_iter().map(Value::str).collect()))
@@ -705,7 +802,10 @@ fn anext(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn exit(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let types = crate::types::types();
-    Err(crate::interp::errors::new_exception(&types.system_exit, args.to_vec()))
+    Err(crate::interp::errors::new_exception(
+        &types.system_exit,
+        args.to_vec(),
+    ))
 }
 
 fn globals(vm: &Vm, _args: &[Value], _: &[(Symbol, Value)]) -> PyResult {

@@ -45,7 +45,12 @@ pub fn install(vm: &Vm) {
     );
     add_methods(
         &t.coroutine,
-        &[("send", coro_send), ("throw", gen_throw), ("close", gen_close), ("__await__", coro_await)],
+        &[
+            ("send", coro_send),
+            ("throw", gen_throw),
+            ("close", gen_close),
+            ("__await__", coro_await),
+        ],
     );
     add_methods(
         &t.async_generator,
@@ -60,11 +65,15 @@ pub fn install(vm: &Vm) {
     for (class, getter_name) in [(&t.generator, "gi_running"), (&t.coroutine, "cr_running")] {
         super::add_getter(class, getter_name, |vm, args, _| {
             let g = generator(vm, args)?;
-            Ok(Value::Bool(g.state.get() == crate::interp::generator::GenState::Running))
+            Ok(Value::Bool(
+                g.state.get() == crate::interp::generator::GenState::Running,
+            ))
         });
     }
     for class in [&t.generator, &t.coroutine, &t.async_generator] {
-        super::add_getter(class, "__name__", |vm, args, _| Ok(Value::str(&*generator(vm, args)?.name)));
+        super::add_getter(class, "__name__", |vm, args, _| {
+            Ok(Value::str(&*generator(vm, args)?.name))
+        });
         super::add_getter(class, "__qualname__", |vm, args, _| {
             Ok(Value::str(&*generator(vm, args)?.qualname))
         });
@@ -73,7 +82,9 @@ pub fn install(vm: &Vm) {
 }
 
 fn iter_self(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    args.first().cloned().ok_or_else(|| type_error("__iter__ needs an argument"))
+    args.first()
+        .cloned()
+        .ok_or_else(|| type_error("__iter__ needs an argument"))
 }
 
 fn iter_next(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -126,7 +137,9 @@ fn gen_throw(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let g = generator(vm, args)?;
     let exc = thrown(vm, args)?;
     if g.kind == crate::ir::FunctionKind::Coroutine {
-        return Err(type_error("pyco drives coroutines through the event loop; throw() is not supported on them"));
+        return Err(type_error(
+            "pyco drives coroutines through the event loop; throw() is not supported on them",
+        ));
     }
     step_result(vm.generator_resume(&g, Resume::Throw(exc))?)
 }
@@ -140,8 +153,11 @@ fn coro_send(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let g = generator(vm, args)?;
     g.awaited.set(true);
     let value = args.get(1).cloned().unwrap_or(Value::None);
-    if !matches!(value, Value::None) && g.state.get() == crate::interp::generator::GenState::Created {
-        return Err(type_error("can't send non-None value to a just-started coroutine"));
+    if !matches!(value, Value::None) && g.state.get() == crate::interp::generator::GenState::Created
+    {
+        return Err(type_error(
+            "can't send non-None value to a just-started coroutine",
+        ));
     }
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
     match vm.poll_body(&g, &mut cx) {
@@ -196,7 +212,10 @@ fn gen_repr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
         _ => "generator",
     };
     let address = args[0].ptr_id().unwrap_or(0);
-    Ok(Value::str(format!("<{kind} object {} at {address:#x}>", g.qualname)))
+    Ok(Value::str(format!(
+        "<{kind} object {} at {address:#x}>",
+        g.qualname
+    )))
 }
 
 /// `__name__` of the generator-like object (for modules reporting on them).

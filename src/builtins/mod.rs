@@ -97,6 +97,12 @@ pub fn install(vm: &Vm) {
     g.set(Symbol::intern("NotImplemented"), Value::NotImplemented);
     g.set(Symbol::intern("__name__"), Value::str("builtins"));
     // `EnvironmentError` and `IOError` are aliases of `OSError`.
-    g.set(Symbol::intern("EnvironmentError"), Value::Class(vm.types.os_error.clone()));
-    g.set(Symbol::intern("IOError"), Value::Class(vm.types.os_error.clone()));
+    g.set(
+        Symbol::intern("EnvironmentError"),
+        Value::Class(vm.types.os_error.clone()),
+    );
+    g.set(
+        Symbol::intern("IOError"),
+        Value::Class(vm.types.os_error.clone()),
+    );
 }

@@ -30,7 +30,10 @@ pub fn install(vm: &Vm) {
             ("__init_subclass__", object_init_subclass),
         ],
     );
-    add_methods(&t.type_, &[("mro", type_mro), ("__subclasses__", type_subclasses)]);
+    add_methods(
+        &t.type_,
+        &[("mro", type_mro), ("__subclasses__", type_subclasses)],
+    );
     add_methods(
         &t.property,
         &[
@@ -40,16 +43,26 @@ pub fn install(vm: &Vm) {
             ("__get__", property_get),
         ],
     );
-    add_getter(&t.property, "fget", |_, args, _| Ok(prop(args)?.fget.clone().unwrap_or(Value::None)));
-    add_getter(&t.property, "fset", |_, args, _| Ok(prop(args)?.fset.clone().unwrap_or(Value::None)));
-    add_getter(&t.property, "__doc__", |_, args, _| Ok(prop(args)?.doc.clone()));
-    add_getter(&t.staticmethod, "__func__", |_, args, _| match args.first().and_then(|a| a.downcast::<StaticMethod>()) {
-        Some(s) => Ok(s.0.clone()),
-        None => Err(type_error("expected a staticmethod")),
+    add_getter(&t.property, "fget", |_, args, _| {
+        Ok(prop(args)?.fget.clone().unwrap_or(Value::None))
     });
-    add_getter(&t.classmethod, "__func__", |_, args, _| match args.first().and_then(|a| a.downcast::<ClassMethod>()) {
-        Some(c) => Ok(c.0.clone()),
-        None => Err(type_error("expected a classmethod")),
+    add_getter(&t.property, "fset", |_, args, _| {
+        Ok(prop(args)?.fset.clone().unwrap_or(Value::None))
+    });
+    add_getter(&t.property, "__doc__", |_, args, _| {
+        Ok(prop(args)?.doc.clone())
+    });
+    add_getter(&t.staticmethod, "__func__", |_, args, _| {
+        match args.first().and_then(|a| a.downcast::<StaticMethod>()) {
+            Some(s) => Ok(s.0.clone()),
+            None => Err(type_error("expected a staticmethod")),
+        }
+    });
+    add_getter(&t.classmethod, "__func__", |_, args, _| {
+        match args.first().and_then(|a| a.downcast::<ClassMethod>()) {
+            Some(c) => Ok(c.0.clone()),
+            None => Err(type_error("expected a classmethod")),
+        }
     });
     add_methods(&t.super_, &[("__repr__", super_repr)]);
 }
@@ -71,7 +84,10 @@ pub fn default_repr(vm: &Vm, v: &Value) -> String {
     if &*class.module == "builtins" {
         format!("<{} object at {address:#x}>", class.qualname)
     } else {
-        format!("<{}.{} object at {address:#x}>", class.module, class.qualname)
+        format!(
+            "<{}.{} object at {address:#x}>",
+            class.module, class.qualname
+        )
     }
 }
 
@@ -87,7 +103,11 @@ fn object_str(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn object_eq(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("__eq__", args, 2, 2)?;
-    Ok(if args[0].is(&args[1]) { Value::Bool(true) } else { Value::NotImplemented })
+    Ok(if args[0].is(&args[1]) {
+        Value::Bool(true)
+    } else {
+        Value::NotImplemented
+    })
 }
 
 fn object_ne(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -198,8 +218,12 @@ pub fn attribute_names(vm: &Vm, obj: &Value) -> BTreeSet<String> {
 
 fn type_mro(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     match args.first() {
-        Some(Value::Class(c)) => Ok(Value::list(c.mro_with_self().map(|c| Value::Class(c.clone())).collect())),
-        _ => Err(type_error("descriptor 'mro' of 'type' object needs an argument")),
+        Some(Value::Class(c)) => Ok(Value::list(
+            c.mro_with_self().map(|c| Value::Class(c.clone())).collect(),
+        )),
+        _ => Err(type_error(
+            "descriptor 'mro' of 'type' object needs an argument",
+        )),
     }
 }
 
@@ -253,7 +277,9 @@ fn property_get(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     }
     match &p.fget {
         Some(g) => vm.call(g, &args[1..2], &[]),
-        None => Err(crate::interp::errors::attribute_error("property has no getter")),
+        None => Err(crate::interp::errors::attribute_error(
+            "property has no getter",
+        )),
     }
 }
 

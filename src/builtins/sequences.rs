@@ -58,19 +58,30 @@ fn slice_field(args: &[Value], which: usize) -> PyResult {
 
 fn slice_indices(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("indices", args, 2, 2)?;
-    let Value::Slice(s) = &args[0] else { return Err(type_error("expected a slice")) };
+    let Value::Slice(s) = &args[0] else {
+        return Err(type_error("expected a slice"));
+    };
     let n = vm.to_index(&args[1])?;
     if n < 0 {
         return Err(value_error("length should not be negative"));
     }
     let b = vm.slice_bounds(s, n as usize)?;
-    Ok(Value::tuple(vec![Value::Int(b.start), Value::Int(b.stop), Value::Int(b.step)]))
+    Ok(Value::tuple(vec![
+        Value::Int(b.start),
+        Value::Int(b.stop),
+        Value::Int(b.step),
+    ]))
 }
 
-fn list_of<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a Rc<RefCell<Vec<Value>>>, &'a [Value])> {
+fn list_of<'a>(
+    args: &'a [Value],
+    name: &str,
+) -> PyResult<(&'a Rc<RefCell<Vec<Value>>>, &'a [Value])> {
     match args.split_first() {
         Some((Value::List(l), rest)) => Ok((l, rest)),
-        _ => Err(type_error(format!("descriptor '{name}' for 'list' objects needs a 'list' argument"))),
+        _ => Err(type_error(format!(
+            "descriptor '{name}' for 'list' objects needs a 'list' argument"
+        ))),
     }
 }
 
@@ -93,7 +104,10 @@ fn list_extend(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn list_insert(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let (l, rest) = list_of(args, "insert")?;
     if rest.len() != 2 {
-        return Err(type_error(format!("insert expected 2 arguments, got {}", rest.len())));
+        return Err(type_error(format!(
+            "insert expected 2 arguments, got {}",
+            rest.len()
+        )));
     }
     let i = vm.to_index(&rest[0])?;
     let mut items = l.borrow_mut();
@@ -172,9 +186,9 @@ fn list_index(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let (l, rest) = list_of(args, "index")?;
     let items = l.borrow().clone();
     match seq_index(vm, &items, rest, "list") {
-        Err(e) if e.instance().class.is_subclass(&vm.types.value_error) => {
-            Err(value_error(format!("{} is not in list", vm.repr(&rest[0])?)))
-        }
+        Err(e) if e.instance().class.is_subclass(&vm.types.value_error) => Err(value_error(
+            format!("{} is not in list", vm.repr(&rest[0])?),
+        )),
         other => other,
     }
 }
@@ -223,7 +237,9 @@ fn list_clear(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn tuple_of<'a>(args: &'a [Value]) -> PyResult<(&'a Rc<Vec<Value>>, &'a [Value])> {
     match args.split_first() {
         Some((Value::Tuple(t), rest)) => Ok((t, rest)),
-        _ => Err(type_error("descriptor for 'tuple' objects needs a 'tuple' argument")),
+        _ => Err(type_error(
+            "descriptor for 'tuple' objects needs a 'tuple' argument",
+        )),
     }
 }
 
@@ -247,7 +263,10 @@ fn range_index(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     {
         return Ok(Value::Int((i - r.start) / r.step));
     }
-    Err(value_error(format!("{} is not in range", vm.repr(&rest[0])?)))
+    Err(value_error(format!(
+        "{} is not in range",
+        vm.repr(&rest[0])?
+    )))
 }
 
 fn range_count(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -259,7 +278,9 @@ fn range_count(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 /// `<` only, propagating the first comparison error.
 pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, kwargs: &[(Symbol, Value)]) -> PyResult<()> {
     allowed_kwargs("sort", kwargs, &["key", "reverse"])?;
-    let key = kwarg(kwargs, "key").filter(|k| !matches!(k, Value::None)).cloned();
+    let key = kwarg(kwargs, "key")
+        .filter(|k| !matches!(k, Value::None))
+        .cloned();
     let reverse = match kwarg(kwargs, "reverse") {
         Some(v) => vm.truthy(v)?,
         None => false,

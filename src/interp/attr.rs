@@ -186,7 +186,10 @@ impl Vm {
                         }
                         Some(Value::dict(d))
                     }
-                    _ => self.type_of(obj).lookup(name).map(|a| self.bind_method(obj, a)),
+                    _ => self
+                        .type_of(obj)
+                        .lookup(name)
+                        .map(|a| self.bind_method(obj, a)),
                 })
             }
             Value::BoundMethod(m) => Ok(match name {
@@ -232,7 +235,11 @@ impl Vm {
         }
     }
 
-    fn instance_special_attr(&self, inst: &Rc<crate::value::Instance>, name: Symbol) -> PyResult<Option<Value>> {
+    fn instance_special_attr(
+        &self,
+        inst: &Rc<crate::value::Instance>,
+        name: Symbol,
+    ) -> PyResult<Option<Value>> {
         Ok(match name {
             sym::__class__ => Some(Value::Class(inst.class.clone())),
             sym::__dict__ => {
@@ -248,7 +255,9 @@ impl Vm {
                     sym::__cause__ => Some(data.cause.borrow().clone().unwrap_or(Value::None)),
                     sym::__context__ => Some(data.context.borrow().clone().unwrap_or(Value::None)),
                     sym::__suppress_context__ => Some(Value::Bool(data.suppress_context.get())),
-                    sym::__traceback__ => Some(self.traceback_object(&crate::value::Exc::from_instance(inst.clone()).expect("an exception"))),
+                    sym::__traceback__ => Some(self.traceback_object(
+                        &crate::value::Exc::from_instance(inst.clone()).expect("an exception"),
+                    )),
                     _ => self.exception_field(inst, name),
                 },
                 None => None,
@@ -264,13 +273,33 @@ impl Vm {
             sym::__module__ => return Ok(Some(Value::str(&*cls.module))),
             sym::__class__ => return Ok(Some(Value::Class(self.types.type_.clone()))),
             sym::__bases__ => {
-                return Ok(Some(Value::tuple(cls.bases.iter().map(|b| Value::Class(b.clone())).collect())));
+                return Ok(Some(Value::tuple(
+                    cls.bases.iter().map(|b| Value::Class(b.clone())).collect(),
+                )));
             }
-            sym::__base__ => return Ok(Some(cls.bases.first().map_or(Value::None, |b| Value::Class(b.clone())))),
+            sym::__base__ => {
+                return Ok(Some(
+                    cls.bases
+                        .first()
+                        .map_or(Value::None, |b| Value::Class(b.clone())),
+                ));
+            }
             sym::__mro__ => {
-                return Ok(Some(Value::tuple(cls.mro_with_self().map(|c| Value::Class(c.clone())).collect())));
+                return Ok(Some(Value::tuple(
+                    cls.mro_with_self()
+                        .map(|c| Value::Class(c.clone()))
+                        .collect(),
+                )));
             }
-            sym::__doc__ => return Ok(Some(cls.dict.borrow().get(sym::__doc__).cloned().unwrap_or(Value::None))),
+            sym::__doc__ => {
+                return Ok(Some(
+                    cls.dict
+                        .borrow()
+                        .get(sym::__doc__)
+                        .cloned()
+                        .unwrap_or(Value::None),
+                ));
+            }
             sym::__dict__ => {
                 let mut d = crate::value::DictMap::new();
                 for (k, v) in cls.dict.borrow().iter() {
@@ -298,7 +327,11 @@ impl Vm {
             }));
         }
         // Methods of `type` itself (`mro`, ...).
-        Ok(self.types.type_.lookup(name).map(|a| self.bind_method(&Value::Class(cls.clone()), a)))
+        Ok(self
+            .types
+            .type_
+            .lookup(name)
+            .map(|a| self.bind_method(&Value::Class(cls.clone()), a)))
     }
 
     /// `setattr(obj, name, value)`.
@@ -320,7 +353,11 @@ impl Vm {
                     && matches!(setattr, Value::Function(_))
                 {
                     return self
-                        .call(&setattr, &[obj.clone(), Value::str(&*name.name()), value], &[])
+                        .call(
+                            &setattr,
+                            &[obj.clone(), Value::str(&*name.name()), value],
+                            &[],
+                        )
                         .map(|_| ());
                 }
                 if inst.exception().is_some() && self.set_exception_field(inst, name, &value)? {
@@ -342,7 +379,9 @@ impl Vm {
             Value::Function(f) => {
                 match name {
                     sym::__name__ => *f.name.borrow_mut() = Rc::from(self.str_of(&value)?.as_str()),
-                    sym::__qualname__ => *f.qualname.borrow_mut() = Rc::from(self.str_of(&value)?.as_str()),
+                    sym::__qualname__ => {
+                        *f.qualname.borrow_mut() = Rc::from(self.str_of(&value)?.as_str())
+                    }
                     _ => f.attrs.borrow_mut().set(name, value),
                 }
                 Ok(())
@@ -397,7 +436,9 @@ impl Vm {
         }
         let removed = match obj {
             Value::Instance(inst) => inst.attrs.borrow_mut().remove(name).is_some(),
-            Value::Class(cls) if cls.module.as_ref() != "builtins" => cls.dict.borrow_mut().remove(name).is_some(),
+            Value::Class(cls) if cls.module.as_ref() != "builtins" => {
+                cls.dict.borrow_mut().remove(name).is_some()
+            }
             Value::Function(f) => f.attrs.borrow_mut().remove(name).is_some(),
             Value::Module(m) => {
                 let slot = m.globals.slot(name);
@@ -405,7 +446,11 @@ impl Vm {
             }
             _ => false,
         };
-        if removed { Ok(()) } else { Err(self.no_attribute(obj, name)) }
+        if removed {
+            Ok(())
+        } else {
+            Err(self.no_attribute(obj, name))
+        }
     }
 
     /// Whether `obj` has attribute `name` (`hasattr`).

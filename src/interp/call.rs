@@ -47,7 +47,13 @@ impl Vm {
     }
 
     /// `receiver.name(args)` without building a bound method.
-    pub fn call_method(&self, receiver: &Value, name: Symbol, args: ArgVec, kwargs: &[(Symbol, Value)]) -> PyResult {
+    pub fn call_method(
+        &self,
+        receiver: &Value,
+        name: Symbol,
+        args: ArgVec,
+        kwargs: &[(Symbol, Value)],
+    ) -> PyResult {
         if let Some((func, needs_self)) = self.lookup_method(receiver, name)? {
             if needs_self {
                 let mut full = ArgVec::with_capacity(args.len() + 1);
@@ -62,7 +68,12 @@ impl Vm {
     }
 
     /// Calls a Python function.
-    pub fn call_function(&self, func: &Rc<Function>, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+    pub fn call_function(
+        &self,
+        func: &Rc<Function>,
+        args: &[Value],
+        kwargs: &[(Symbol, Value)],
+    ) -> PyResult {
         let (locals, cells) = self.bind_arguments(func, args, kwargs)?;
         self.run_function(func, locals, cells)
     }
@@ -231,13 +242,21 @@ impl Vm {
         Ok(())
     }
 
-    fn too_many_positional(&self, func: &Function, given: usize, kwargs: &[(Symbol, Value)]) -> crate::value::Exc {
+    fn too_many_positional(
+        &self,
+        func: &Function,
+        given: usize,
+        kwargs: &[(Symbol, Value)],
+    ) -> crate::value::Exc {
         let p = &func.code.params;
         let fname = func.qualname.borrow().clone();
         let min = p.positional - func.defaults.len();
         let max = p.positional;
         let takes = if min == max {
-            format!("{max} positional argument{}", if max == 1 { "" } else { "s" })
+            format!(
+                "{max} positional argument{}",
+                if max == 1 { "" } else { "s" }
+            )
         } else {
             format!("from {min} to {max} positional arguments")
         };
@@ -254,13 +273,23 @@ impl Vm {
         } else {
             format!("{given}")
         };
-        let verb = if given == 1 && kw_given == 0 { "was" } else { "were" };
-        type_error(format!("{fname}() takes {takes} but {given_text} {verb} given"))
+        let verb = if given == 1 && kw_given == 0 {
+            "was"
+        } else {
+            "were"
+        };
+        type_error(format!(
+            "{fname}() takes {takes} but {given_text} {verb} given"
+        ))
     }
 
     /// Creates a function object from a template, evaluating defaults.
     pub fn make_function(&self, t: &Rc<FunctionTemplate>, f: &mut Frame) -> PyResult {
-        let defaults = t.defaults.iter().map(|d| self.eval(d, f)).collect::<PyResult<Vec<_>>>()?;
+        let defaults = t
+            .defaults
+            .iter()
+            .map(|d| self.eval(d, f))
+            .collect::<PyResult<Vec<_>>>()?;
         let kwdefaults = t
             .kwdefaults
             .iter()
@@ -286,7 +315,10 @@ impl Vm {
             })
             .collect();
         let mut attrs = AttrMap::new();
-        attrs.set(sym::__doc__, t.code.docstring.clone().unwrap_or(Value::None));
+        attrs.set(
+            sym::__doc__,
+            t.code.docstring.clone().unwrap_or(Value::None),
+        );
         Value::Function(Rc::new(Function {
             code: t.code.clone(),
             module: f.module.clone(),

@@ -33,12 +33,20 @@ pub struct Super {
 impl Vm {
     /// Runs a `class` statement and returns the new class.
     pub fn exec_class_def(&self, def: &ClassDef, f: &mut Frame) -> PyResult {
-        let decorators = def.decorators.iter().map(|d| self.eval(d, f)).collect::<PyResult<Vec<_>>>()?;
+        let decorators = def
+            .decorators
+            .iter()
+            .map(|d| self.eval(d, f))
+            .collect::<PyResult<Vec<_>>>()?;
         let base_values = self.eval_elems(&def.bases, f)?;
         for (k, v) in &def.keywords {
             let kv = self.eval(v, f)?;
-            if *k != Symbol::intern("metaclass") || !matches!(&kv, Value::Class(c) if Rc::ptr_eq(c, &self.types.type_)) {
-                return Err(type_error(format!("pyco does not support the class keyword '{k}'")));
+            if *k != Symbol::intern("metaclass")
+                || !matches!(&kv, Value::Class(c) if Rc::ptr_eq(c, &self.types.type_))
+            {
+                return Err(type_error(format!(
+                    "pyco does not support the class keyword '{k}'"
+                )));
             }
         }
         let mut bases = Vec::with_capacity(base_values.len());
@@ -179,23 +187,35 @@ impl Vm {
 
     /// Calls a class: `__new__` builds the object, then `__init__` runs on
     /// it if it is an instance of the class.
-    pub fn instantiate(&self, cls: &Rc<Class>, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+    pub fn instantiate(
+        &self,
+        cls: &Rc<Class>,
+        args: &[Value],
+        kwargs: &[(Symbol, Value)],
+    ) -> PyResult {
         let new = cls
             .lookup(sym::__new__)
             .ok_or_else(|| type_error(format!("cannot create '{}' instances", cls.name)))?;
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(Value::Class(cls.clone()));
         full.extend_from_slice(args);
-        let new_is_object = is_builtin(&new, "__new__") && Rc::ptr_eq(&self.types.object, &defining(cls, sym::__new__));
+        let new_is_object = is_builtin(&new, "__new__")
+            && Rc::ptr_eq(&self.types.object, &defining(cls, sym::__new__));
         let obj = match &new {
             Value::Native(n) if n.downcast::<super::attr::StaticMethod>().is_some() => {
-                let inner = n.downcast::<super::attr::StaticMethod>().expect("checked").0.clone();
+                let inner = n
+                    .downcast::<super::attr::StaticMethod>()
+                    .expect("checked")
+                    .0
+                    .clone();
                 self.call(&inner, &full, kwargs)?
             }
             Value::Builtin(b) if new_is_object => (b.func)(self, &full[..1], &[])?,
             _ => self.call(&new, &full, kwargs)?,
         };
-        let Value::Instance(inst) = &obj else { return Ok(obj) };
+        let Value::Instance(inst) = &obj else {
+            return Ok(obj);
+        };
         if !inst.class.is_subclass(cls) {
             return Ok(obj);
         }
@@ -273,7 +293,9 @@ impl Vm {
     pub fn exception_field(&self, inst: &Rc<Instance>, name: Symbol) -> Option<Value> {
         let data = inst.exception()?;
         let args = data.args.borrow().clone();
-        let Value::Tuple(items) = &args else { return None };
+        let Value::Tuple(items) = &args else {
+            return None;
+        };
         let first = || items.first().cloned().unwrap_or(Value::None);
         let t = &self.types;
         let cls = &inst.class;
@@ -292,24 +314,41 @@ impl Vm {
         let n = name.name();
         match &*n {
             "value" if cls.is_subclass(&t.stop_iteration) => Some(first()),
-            "code" if cls.is_subclass(&t.system_exit) => Some(if items.len() > 1 { args.clone() } else { first() }),
+            "code" if cls.is_subclass(&t.system_exit) => Some(if items.len() > 1 {
+                args.clone()
+            } else {
+                first()
+            }),
             "errno" | "strerror" | "filename" if cls.is_subclass(&t.os_error) => {
                 let index = match &*n {
                     "errno" => 0,
                     "strerror" => 1,
                     _ => 2,
                 };
-                Some(if items.len() >= 2 { items.get(index).cloned().unwrap_or(Value::None) } else { Value::None })
+                Some(if items.len() >= 2 {
+                    items.get(index).cloned().unwrap_or(Value::None)
+                } else {
+                    Value::None
+                })
             }
-            "name" if cls.is_subclass(&t.name_error) || cls.is_subclass(&t.attribute_error) => Some(Value::None),
+            "name" if cls.is_subclass(&t.name_error) || cls.is_subclass(&t.attribute_error) => {
+                Some(Value::None)
+            }
             "obj" if cls.is_subclass(&t.attribute_error) => Some(Value::None),
             _ => None,
         }
     }
 
     /// Assigns the fields exceptions keep outside their `__dict__`.
-    pub fn set_exception_field(&self, inst: &Rc<Instance>, name: Symbol, value: &Value) -> PyResult<bool> {
-        let Some(data) = inst.exception() else { return Ok(false) };
+    pub fn set_exception_field(
+        &self,
+        inst: &Rc<Instance>,
+        name: Symbol,
+        value: &Value,
+    ) -> PyResult<bool> {
+        let Some(data) = inst.exception() else {
+            return Ok(false);
+        };
         match name {
             sym::args => {
                 let items = self.collect_iterable(value)?;

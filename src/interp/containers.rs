@@ -69,7 +69,9 @@ impl Vm {
                             Value::Int(i) => hash::hash_i64(i),
                             Value::BigInt(b) => hash::hash_int(&b),
                             Value::Bool(b) => i64::from(b),
-                            _ => return Err(type_error("__hash__ method should return an integer")),
+                            _ => {
+                                return Err(type_error("__hash__ method should return an integer"));
+                            }
                         }
                     }
                     None if ty.lookup(sym::__eq__).is_some() && matches!(v, Value::Instance(_)) => {
@@ -120,17 +122,27 @@ impl Vm {
     pub fn dict_remove(&self, d: &mut DictMap, key: &Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;
         let mut err = None;
-        let r = d.remove(h, |k| self.key_eq(k, key, &mut err)).map(|e| e.value);
+        let r = d
+            .remove(h, |k| self.key_eq(k, key, &mut err))
+            .map(|e| e.value);
         err.map_or(Ok(r), Err)
     }
 
     /// `dict.update(other)`: from a mapping or an iterable of pairs. With
     /// `kwargs_style`, only mappings are accepted (for `**m` in displays).
-    pub fn dict_update_from(&self, d: &mut DictMap, other: &Value, kwargs_style: bool) -> PyResult<()> {
+    pub fn dict_update_from(
+        &self,
+        d: &mut DictMap,
+        other: &Value,
+        kwargs_style: bool,
+    ) -> PyResult<()> {
         match other {
             Value::Dict(o) => {
-                let entries: Vec<(Value, Value)> =
-                    o.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+                let entries: Vec<(Value, Value)> = o
+                    .borrow()
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.clone()))
+                    .collect();
                 for (k, v) in entries {
                     self.dict_set(d, k, v)?;
                 }
@@ -141,7 +153,8 @@ impl Vm {
                 self.type_name(other)
             ))),
             _ => {
-                if let Some(keys) = self.get_attr_opt(other, crate::value::Symbol::intern("keys"))?
+                if let Some(keys) =
+                    self.get_attr_opt(other, crate::value::Symbol::intern("keys"))?
                     && matches!(other, Value::Instance(_))
                 {
                     let ks = self.call(&keys, &[], &[])?;
@@ -261,7 +274,9 @@ impl Vm {
             }
             Value::Tuple(t) => self.seq_contains(t, item),
             Value::Dict(d) => Ok(crate::builtins::mappings::dict::lookup(self, d, item)?.is_some()),
-            Value::Set(_) | Value::FrozenSet(_) => crate::builtins::mappings::set_algo::contains(self, container, item),
+            Value::Set(_) | Value::FrozenSet(_) => {
+                crate::builtins::mappings::set_algo::contains(self, container, item)
+            }
             Value::Range(r) => Ok(match item {
                 Value::Int(i) => {
                     let i = *i;
@@ -339,7 +354,11 @@ impl Vm {
         let start = clamp(&s.start, if step < 0 { upper } else { lower })?;
         let stop = clamp(&s.stop, if step < 0 { lower } else { upper })?;
         let count = if step > 0 {
-            if stop > start { (stop - start - 1) / step + 1 } else { 0 }
+            if stop > start {
+                (stop - start - 1) / step + 1
+            } else {
+                0
+            }
         } else if start > stop {
             (start - stop - 1) / (-step) + 1
         } else {
@@ -374,7 +393,11 @@ impl Vm {
         let i = match index {
             Value::Int(i) => *i,
             Value::Bool(b) => i64::from(*b),
-            Value::BigInt(_) => return Err(index_error(format!("cannot fit 'int' into an index-sized integer"))),
+            Value::BigInt(_) => {
+                return Err(index_error(format!(
+                    "cannot fit 'int' into an index-sized integer"
+                )));
+            }
             Value::Instance(_) => self.to_index(index)?,
             _ => {
                 return Err(type_error(format!(
@@ -420,10 +443,14 @@ impl Vm {
                         return Ok(Value::str(&s.as_str()[start..end]));
                     }
                     let chars: Vec<char> = s.as_str().chars().collect();
-                    return Ok(Value::str(b.indices().map(|i| chars[i]).collect::<String>()));
+                    return Ok(Value::str(
+                        b.indices().map(|i| chars[i]).collect::<String>(),
+                    ));
                 }
                 let i = self.seq_index(index, s.char_len(), "string")?;
-                Ok(Value::str(s.char_at(i).map(String::from).unwrap_or_default()))
+                Ok(Value::str(
+                    s.char_at(i).map(String::from).unwrap_or_default(),
+                ))
             }
             Value::Dict(d) => match crate::builtins::mappings::dict::lookup(self, d, index)? {
                 Some(v) => Ok(v),
@@ -440,10 +467,12 @@ impl Vm {
                 }
                 let i = self
                     .seq_index(index, r.len() as usize, "range")
-                    .map_err(|e| if e.instance().class.is_subclass(&self.types.index_error) {
-                        index_error("range object index out of range")
-                    } else {
-                        e
+                    .map_err(|e| {
+                        if e.instance().class.is_subclass(&self.types.index_error) {
+                            index_error("range object index out of range")
+                        } else {
+                            e
+                        }
                     })?;
                 Ok(Value::Int(r.at(i as i64)))
             }
@@ -459,7 +488,10 @@ impl Vm {
                 if let Some(m) = ty.lookup(sym::__getitem__) {
                     return self.call(&m, &[obj.clone(), index.clone()], &[]);
                 }
-                Err(type_error(format!("'{}' object is not subscriptable", ty.name)))
+                Err(type_error(format!(
+                    "'{}' object is not subscriptable",
+                    ty.name
+                )))
             }
         }
     }
@@ -494,13 +526,13 @@ impl Vm {
                     return Ok(());
                 }
                 let mut items = l.borrow_mut();
-                let i = self
-                    .seq_index(&index, items.len(), "list")
-                    .map_err(|e| if e.instance().class.is_subclass(&self.types.index_error) {
+                let i = self.seq_index(&index, items.len(), "list").map_err(|e| {
+                    if e.instance().class.is_subclass(&self.types.index_error) {
                         index_error("list assignment index out of range")
                     } else {
                         e
-                    })?;
+                    }
+                })?;
                 items[i] = value;
                 Ok(())
             }
@@ -538,13 +570,13 @@ impl Vm {
                     return Ok(());
                 }
                 let mut items = l.borrow_mut();
-                let i = self
-                    .seq_index(index, items.len(), "list")
-                    .map_err(|e| if e.instance().class.is_subclass(&self.types.index_error) {
+                let i = self.seq_index(index, items.len(), "list").map_err(|e| {
+                    if e.instance().class.is_subclass(&self.types.index_error) {
                         index_error("list assignment index out of range")
                     } else {
                         e
-                    })?;
+                    }
+                })?;
                 items.remove(i);
                 Ok(())
             }
@@ -560,7 +592,9 @@ impl Vm {
             _ => {
                 let ty = self.type_of(obj);
                 if let Some(m) = ty.lookup(sym::__delitem__) {
-                    return self.call(&m, &[obj.clone(), index.clone()], &[]).map(|_| ());
+                    return self
+                        .call(&m, &[obj.clone(), index.clone()], &[])
+                        .map(|_| ());
                 }
                 Err(type_error(format!(
                     "'{}' object doesn't support item deletion",

@@ -54,7 +54,11 @@ pub fn key_error(key: Value) -> Exc {
 /// `StopIteration(value)` (no argument for `None`).
 #[must_use]
 pub fn stop_iteration(value: Value) -> Exc {
-    let args = if matches!(value, Value::None) { vec![] } else { vec![value] };
+    let args = if matches!(value, Value::None) {
+        vec![]
+    } else {
+        vec![value]
+    };
     new_exception(&types().stop_iteration, args)
 }
 
@@ -79,7 +83,9 @@ pub fn not_callable(type_name: &str) -> Exc {
 /// `TypeError: unsupported operand type(s) for +: 'int' and 'str'`.
 #[must_use]
 pub fn unsupported_operands(op: &str, left: &str, right: &str) -> Exc {
-    type_error(format!("unsupported operand type(s) for {op}: '{left}' and '{right}'"))
+    type_error(format!(
+        "unsupported operand type(s) for {op}: '{left}' and '{right}'"
+    ))
 }
 
 /// `name 'x' is not defined`.

@@ -20,7 +20,9 @@ impl Vm {
     /// Whether `exc` is an exception group.
     #[must_use]
     pub fn is_group(&self, exc: &Exc) -> bool {
-        exc.instance().class.is_subclass(&self.types.base_exception_group)
+        exc.instance()
+            .class
+            .is_subclass(&self.types.base_exception_group)
     }
 
     /// The sub-exceptions of a group.
@@ -133,7 +135,11 @@ impl Vm {
             }
             rest = r2;
         }
-        Ok(StarPlan { matches, rest, subject })
+        Ok(StarPlan {
+            matches,
+            rest,
+            subject,
+        })
     }
 
     fn check_star_type(&self, typ: &Value) -> PyResult<()> {
@@ -152,8 +158,18 @@ impl Vm {
     }
 
     /// What leaves a `try`/`except*` once every clause has run.
-    pub fn finish_star(&self, original: Exc, rest: Option<Exc>, raised: Vec<Exc>) -> PyResult<Flow> {
-        let subject_untouched = |r: &Exc| r.same(&original) || (!self.is_group(&original) && self.group_members(r).len() == 1 && self.group_members(r)[0].same(&original));
+    pub fn finish_star(
+        &self,
+        original: Exc,
+        rest: Option<Exc>,
+        raised: Vec<Exc>,
+    ) -> PyResult<Flow> {
+        let subject_untouched = |r: &Exc| {
+            r.same(&original)
+                || (!self.is_group(&original)
+                    && self.group_members(r).len() == 1
+                    && self.group_members(r)[0].same(&original))
+        };
         if raised.is_empty() {
             return match rest {
                 None => Ok(Flow::Normal),
@@ -172,7 +188,12 @@ impl Vm {
     }
 
     /// Runs `except*` clauses (synchronously).
-    pub fn run_star_handlers(&self, exc: Exc, handlers: &[Handler], f: &mut Frame) -> PyResult<Flow> {
+    pub fn run_star_handlers(
+        &self,
+        exc: Exc,
+        handlers: &[Handler],
+        f: &mut Frame,
+    ) -> PyResult<Flow> {
         let plan = self.star_plan(&exc, handlers, f)?;
         let mut raised = Vec::new();
         for (index, matched) in plan.matches {
@@ -202,4 +223,3 @@ impl Vm {
             .unwrap_or(Value::None)
     }
 }
-

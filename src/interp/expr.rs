@@ -123,14 +123,23 @@ impl Vm {
     }
 
     #[inline(never)]
-    fn eval_call_method(&self, e: &Expr, obj: &Expr, name: Symbol, args: &Args, f: &mut Frame) -> PyResult {
+    fn eval_call_method(
+        &self,
+        e: &Expr,
+        obj: &Expr,
+        name: Symbol,
+        args: &Args,
+        f: &mut Frame,
+    ) -> PyResult {
         let receiver = self.eval(obj, f)?;
         if self.tracer.enabled() {
             self.note_call_site(f, e);
         }
-        let (pos, kw) = self
-            .eval_args(args, f)
-            .map_err(|err| self.name_call_error(err, || self.get_attr(&receiver, name).unwrap_or(Value::None)))?;
+        let (pos, kw) = self.eval_args(args, f).map_err(|err| {
+            self.name_call_error(err, || {
+                self.get_attr(&receiver, name).unwrap_or(Value::None)
+            })
+        })?;
         f.pos = e.span.start;
         self.call_method(&receiver, name, pos, &kw)
     }
@@ -186,7 +195,11 @@ impl Vm {
             Value::Bool(b) => b,
             other => self.truthy(&other)?,
         };
-        if truth { self.operand(body, f) } else { self.operand(orelse, f) }
+        if truth {
+            self.operand(body, f)
+        } else {
+            self.operand(orelse, f)
+        }
     }
 
     #[inline(never)]
@@ -239,7 +252,11 @@ impl Vm {
                 self.eval_fstring(parts, f, &mut out)?;
                 Ok(Value::str(out))
             }
-            ExprKind::Comprehension { kind, clauses, cells } => {
+            ExprKind::Comprehension {
+                kind,
+                clauses,
+                cells,
+            } => {
                 for &c in cells {
                     f.cells[c as usize] = Rc::new(RefCell::new(None));
                 }
@@ -254,9 +271,11 @@ impl Vm {
                 self.call(&func, &[it], &[])
             }
             ExprKind::SuperCall => self.zero_arg_super(f),
-            ExprKind::Await(_) | ExprKind::Yield(_) | ExprKind::YieldFrom(_) => Err(super::errors::system_error(
-                "suspending expression reached the synchronous evaluator",
-            )),
+            ExprKind::Await(_) | ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
+                Err(super::errors::system_error(
+                    "suspending expression reached the synchronous evaluator",
+                ))
+            }
             _ => unreachable!("handled by eval"),
         }
     }
@@ -268,7 +287,11 @@ impl Vm {
             t.code.body.first().map(|s| &s.kind),
             Some(crate::ir::StmtKind::For { is_async: true, .. })
         );
-        if first_is_async { self.aiter(iterable) } else { self.get_iter(iterable) }
+        if first_is_async {
+            self.aiter(iterable)
+        } else {
+            self.get_iter(iterable)
+        }
     }
 
     /// Builds a set display. CPython compiles a display of three or more
@@ -282,9 +305,15 @@ impl Vm {
             self.set_add(&mut set, v)?;
         }
         let all_constant = items.len() >= 3
-            && items
-                .iter()
-                .all(|i| matches!(i, Elem::Single(Expr { kind: ExprKind::Const(_), .. })));
+            && items.iter().all(|i| {
+                matches!(
+                    i,
+                    Elem::Single(Expr {
+                        kind: ExprKind::Const(_),
+                        ..
+                    })
+                )
+            });
         if all_constant {
             let mut constant = SetTable::new();
             for (_, v) in set.iter() {
@@ -325,7 +354,8 @@ impl Vm {
                 if let Some(v) = f.module.globals.get_slot(slot as usize) {
                     return Ok(v);
                 }
-                self.builtin(name).ok_or_else(|| self.name_error_in(f, name))
+                self.builtin(name)
+                    .ok_or_else(|| self.name_error_in(f, name))
             }
             NameRef::ClassBody(name) => {
                 if let Some(ns) = &f.class_ns
@@ -353,8 +383,20 @@ impl Vm {
             .chain(f.code.cells.iter().map(|c| &c.0))
             .map(|s| s.name())
             .collect();
-        let globals = f.module.globals.bound_names().into_iter().map(Symbol::name).collect();
-        let builtins = self.builtins.globals.bound_names().into_iter().map(Symbol::name).collect();
+        let globals = f
+            .module
+            .globals
+            .bound_names()
+            .into_iter()
+            .map(Symbol::name)
+            .collect();
+        let builtins = self
+            .builtins
+            .globals
+            .bound_names()
+            .into_iter()
+            .map(Symbol::name)
+            .collect();
         *exc.data().name_candidates.borrow_mut() = vec![locals, globals, builtins];
         exc
     }
@@ -383,7 +425,12 @@ impl Vm {
                 .is_none()
                 .then(|| unbound_local(&f.code.local_names[slot as usize].name())),
             NameRef::Cell(i) => f.cells[i as usize].borrow_mut().take().is_none().then(|| {
-                unbound_local(&f.code.cells.get(i as usize).map_or_else(|| "?".into(), |c| c.0.name()))
+                unbound_local(
+                    &f.code
+                        .cells
+                        .get(i as usize)
+                        .map_or_else(|| "?".into(), |c| c.0.name()),
+                )
             }),
             NameRef::Free(i) => f.closure[i as usize]
                 .borrow_mut()
@@ -456,14 +503,21 @@ impl Vm {
 
     /// Prefixes the argument-unpacking errors of a call with the callee, as
     /// CPython words them (`__main__.f() argument after * must be ...`).
-    pub fn name_call_error(&self, e: crate::value::Exc, callee: impl FnOnce() -> Value) -> crate::value::Exc {
+    pub fn name_call_error(
+        &self,
+        e: crate::value::Exc,
+        callee: impl FnOnce() -> Value,
+    ) -> crate::value::Exc {
         if !e.instance().class.is_subclass(&self.types.type_error) {
             return e;
         }
         let args = super::errors::exception_args(&e);
-        let Some(Value::Str(msg)) = args.first() else { return e };
+        let Some(Value::Str(msg)) = args.first() else {
+            return e;
+        };
         let m = msg.as_str();
-        let ours = m.starts_with("argument after *") || m.starts_with("got multiple values for keyword argument");
+        let ours = m.starts_with("argument after *")
+            || m.starts_with("got multiple values for keyword argument");
         if !ours {
             return e;
         }
@@ -494,7 +548,11 @@ impl Vm {
                 self.type_name(mapping)
             )));
         };
-        let entries: Vec<(Value, Value)> = d.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+        let entries: Vec<(Value, Value)> = d
+            .borrow()
+            .iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect();
         for (k, v) in entries {
             let Value::Str(s) = &k else {
                 return Err(type_error("keywords must be strings"));
@@ -516,7 +574,11 @@ impl Vm {
         for part in parts {
             match part {
                 FPart::Literal(s) => out.push_str(s),
-                FPart::Field { value, conversion, spec } => {
+                FPart::Field {
+                    value,
+                    conversion,
+                    spec,
+                } => {
                     let v = self.eval(value, f)?;
                     let spec_text = match spec {
                         Some(spec) => {
@@ -534,7 +596,13 @@ impl Vm {
     }
 
     /// Appends one formatted replacement field.
-    pub fn format_field(&self, v: &Value, conversion: Option<char>, spec: &str, out: &mut String) -> PyResult<()> {
+    pub fn format_field(
+        &self,
+        v: &Value,
+        conversion: Option<char>,
+        spec: &str,
+        out: &mut String,
+    ) -> PyResult<()> {
         let v = match conversion {
             Some('r') => Value::str(self.repr(v)?),
             Some('s') => Value::str(self.str_of(v)?),

@@ -114,7 +114,12 @@ impl Future for SuspendOnce {
 impl Vm {
     /// Creates the generator, coroutine or async generator for a call of
     /// `func` whose arguments are bound.
-    pub fn new_generator_like(&self, func: Rc<Function>, locals: super::frame::Locals, cells: Vec<CellRef>) -> Value {
+    pub fn new_generator_like(
+        &self,
+        func: Rc<Function>,
+        locals: super::frame::Locals,
+        cells: Vec<CellRef>,
+    ) -> Value {
         let vm = self.rc();
         let channel = Rc::new(GenChannel::default());
         let kind = func.code.function_kind;
@@ -199,11 +204,16 @@ impl Vm {
         };
         let class = &e.instance().class;
         let is_stop = class.is_subclass(&self.types.stop_iteration)
-            || (g.kind == FunctionKind::AsyncGenerator && class.is_subclass(&self.types.stop_async_iteration));
+            || (g.kind == FunctionKind::AsyncGenerator
+                && class.is_subclass(&self.types.stop_async_iteration));
         if !is_stop {
             return e;
         }
-        let name = if class.is_subclass(&self.types.stop_iteration) { "StopIteration" } else { "StopAsyncIteration" };
+        let name = if class.is_subclass(&self.types.stop_iteration) {
+            "StopIteration"
+        } else {
+            "StopAsyncIteration"
+        };
         let err = runtime_error(format!("{what} raised {name}"));
         *err.data().cause.borrow_mut() = Some(e.value());
         *err.data().context.borrow_mut() = Some(e.value());
@@ -224,7 +234,9 @@ impl Vm {
             GenState::Created => match resume {
                 Resume::Send(Value::None) => {}
                 Resume::Send(_) => {
-                    return Err(type_error("can't send non-None value to a just-started generator"));
+                    return Err(type_error(
+                        "can't send non-None value to a just-started generator",
+                    ));
                 }
                 Resume::Throw(e) => {
                     g.state.set(GenState::Done);
@@ -287,4 +299,3 @@ impl Vm {
         }
     }
 }
-

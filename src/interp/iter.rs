@@ -104,7 +104,12 @@ impl ValueIter {
                     Some(Value::Int(v))
                 }
             }
-            ValueIter::Dict { dict, slot, part, len } => {
+            ValueIter::Dict {
+                dict,
+                slot,
+                part,
+                len,
+            } => {
                 let map = dict.borrow();
                 if map.len() != *len {
                     *len = usize::MAX;
@@ -183,7 +188,9 @@ impl ValueIter {
             },
             ValueIter::Generator(g) => vm.generator_next(g)?,
             ValueIter::Shared(obj) => {
-                let it = obj.downcast::<IterObject>().expect("shared iterators hold an IterObject");
+                let it = obj
+                    .downcast::<IterObject>()
+                    .expect("shared iterators hold an IterObject");
                 let Ok(mut inner) = it.0.try_borrow_mut() else {
                     return Err(value_error("generator already executing"));
                 };
@@ -228,13 +235,19 @@ impl ValueIter {
 fn zip_strict_error(vm: &Vm, inners: &mut [ValueIter], i: usize) -> Option<crate::value::Exc> {
     if i > 0 {
         let plural = if i == 1 { " " } else { "s 1-" };
-        return Some(value_error(format!("zip() argument {} is shorter than argument{plural}{i}", i + 1)));
+        return Some(value_error(format!(
+            "zip() argument {} is shorter than argument{plural}{i}",
+            i + 1
+        )));
     }
     for (j, it) in inners.iter_mut().enumerate().skip(1) {
         match it.next(vm) {
             Ok(Some(_)) => {
                 let plural = if j == 1 { " " } else { "s 1-" };
-                return Some(value_error(format!("zip() argument {} is longer than argument{plural}{j}", j + 1)));
+                return Some(value_error(format!(
+                    "zip() argument {} is longer than argument{plural}{j}",
+                    j + 1
+                )));
             }
             Ok(None) => {}
             Err(e) => return Some(e),
@@ -277,7 +290,9 @@ impl Vm {
         let ty = self.type_of(v);
         if let Some(it) = ty.lookup(sym::__iter__) {
             let iterator = self.call(&it, std::slice::from_ref(v), &[])?;
-            if !self.type_of(&iterator).lookup(sym::__next__).is_some() && !matches!(iterator, Value::Native(_)) {
+            if !self.type_of(&iterator).lookup(sym::__next__).is_some()
+                && !matches!(iterator, Value::Native(_))
+            {
                 return Err(type_error(format!(
                     "iter() returned non-iterator of type '{}'",
                     self.type_name(&iterator)
@@ -356,9 +371,27 @@ impl Vm {
             (Value::Str(_), _) => t.str_iterator.clone(),
             (Value::Range(_), _) => t.range_iterator.clone(),
             (Value::Set(_) | Value::FrozenSet(_), _) => t.set_iterator.clone(),
-            (_, ValueIter::Dict { part: DictPart::Keys, .. }) => t.dict_keyiterator.clone(),
-            (_, ValueIter::Dict { part: DictPart::Values, .. }) => t.dict_valueiterator.clone(),
-            (_, ValueIter::Dict { part: DictPart::Items, .. }) => t.dict_itemiterator.clone(),
+            (
+                _,
+                ValueIter::Dict {
+                    part: DictPart::Keys,
+                    ..
+                },
+            ) => t.dict_keyiterator.clone(),
+            (
+                _,
+                ValueIter::Dict {
+                    part: DictPart::Values,
+                    ..
+                },
+            ) => t.dict_valueiterator.clone(),
+            (
+                _,
+                ValueIter::Dict {
+                    part: DictPart::Items,
+                    ..
+                },
+            ) => t.dict_itemiterator.clone(),
             _ => t.iterator.clone(),
         };
         NativeObject::new_value(class, IterObject(RefCell::new(state)))
@@ -384,7 +417,10 @@ impl Vm {
                 Err(e) if e.instance().class.is_subclass(&self.types.stop_iteration) => Ok(None),
                 Err(e) => Err(e),
             },
-            None => Err(type_error(format!("'{}' object is not an iterator", ty.name))),
+            None => Err(type_error(format!(
+                "'{}' object is not an iterator",
+                ty.name
+            ))),
         }
     }
 

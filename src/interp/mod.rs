@@ -158,7 +158,9 @@ impl Vm {
     /// A counted handle to this interpreter, for futures that outlive a call.
     #[must_use]
     pub fn rc(&self) -> Rc<Vm> {
-        self.self_ref.upgrade().expect("the interpreter is alive while it runs")
+        self.self_ref
+            .upgrade()
+            .expect("the interpreter is alive while it runs")
     }
 
     /// An empty local-slot vector from the pool.
@@ -216,9 +218,13 @@ impl Vm {
             name: name.into(),
             globals: Globals::default(),
         });
-        module.globals.set(crate::value::sym::__name__, Value::str(name));
+        module
+            .globals
+            .set(crate::value::sym::__name__, Value::str(name));
         if let Some(f) = file {
-            module.globals.set(crate::value::sym::__file__, Value::str(f.name()));
+            module
+                .globals
+                .set(crate::value::sym::__file__, Value::str(f.name()));
         }
         module.globals.set(crate::value::sym::__doc__, Value::None);
         module

@@ -3,7 +3,9 @@
 //! promotion, unbounded ints) and the dunder protocol for user classes.
 
 use super::Vm;
-use super::errors::{division_by_zero, overflow_error, type_error, unsupported_operands, value_error};
+use super::errors::{
+    division_by_zero, overflow_error, type_error, unsupported_operands, value_error,
+};
 use crate::ast::{BinOp, CmpOp, UnaryOp};
 use crate::value::{PyResult, Symbol, Value, sym};
 use num_bigint::BigInt;
@@ -39,11 +41,19 @@ pub fn int_fast_binop(op: BinOp, a: i64, b: i64) -> Option<Value> {
         BinOp::Mul => a.checked_mul(b)?,
         BinOp::FloorDiv if b != 0 => {
             let q = a.checked_div(b)?;
-            if a % b != 0 && ((a < 0) != (b < 0)) { q - 1 } else { q }
+            if a % b != 0 && ((a < 0) != (b < 0)) {
+                q - 1
+            } else {
+                q
+            }
         }
         BinOp::Mod if b != 0 => {
             let r = a.checked_rem(b)?;
-            if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r }
+            if r != 0 && ((r < 0) != (b < 0)) {
+                r + b
+            } else {
+                r
+            }
         }
         BinOp::BitAnd => a & b,
         BinOp::BitOr => a | b,
@@ -144,7 +154,9 @@ fn float_pow(a: f64, b: f64) -> PyResult<f64> {
         return Err(division_by_zero("0.0 cannot be raised to a negative power"));
     }
     if a < 0.0 && b.is_finite() && b.fract() != 0.0 {
-        return Err(value_error("pyco does not support complex numbers (negative number raised to a fractional power)"));
+        return Err(value_error(
+            "pyco does not support complex numbers (negative number raised to a fractional power)",
+        ));
     }
     let r = a.powf(b);
     if r.is_infinite() && a.is_finite() && b.is_finite() {
@@ -202,7 +214,11 @@ fn int_binop(op: BinOp, a: &Num, b: &Num) -> PyResult<Option<Value>> {
                 }
             }
             BinOp::RShift if *y >= 0 => {
-                return Ok(Some(Value::Int(if *y >= 64 { if *x < 0 { -1 } else { 0 } } else { x >> y })));
+                return Ok(Some(Value::Int(if *y >= 64 {
+                    if *x < 0 { -1 } else { 0 }
+                } else {
+                    x >> y
+                })));
             }
             _ => {}
         }
@@ -213,7 +229,11 @@ fn int_binop(op: BinOp, a: &Num, b: &Num) -> PyResult<Option<Value>> {
         BinOp::Sub => Value::from_bigint(x - y),
         BinOp::Mul => Value::from_bigint(x * y),
         BinOp::Div => Value::Float(crate::format::int_true_divide(&x, &y).map_err(|m| {
-            if y.is_zero() { division_by_zero(&m) } else { overflow_error(m) }
+            if y.is_zero() {
+                division_by_zero(&m)
+            } else {
+                overflow_error(m)
+            }
         })?),
         BinOp::FloorDiv => {
             if y.is_zero() {
@@ -232,7 +252,10 @@ fn int_binop(op: BinOp, a: &Num, b: &Num) -> PyResult<Option<Value>> {
             if y.is_negative() {
                 return Err(value_error("negative shift count"));
             }
-            let n = y.to_u64().filter(|n| *n <= MAX_POW_BITS).ok_or_else(|| overflow_error("too many digits in integer"))?;
+            let n = y
+                .to_u64()
+                .filter(|n| *n <= MAX_POW_BITS)
+                .ok_or_else(|| overflow_error("too many digits in integer"))?;
             Value::from_bigint(x << n)
         }
         BinOp::RShift => {
@@ -268,7 +291,9 @@ fn int_pow(x: &BigInt, y: &BigInt) -> PyResult {
         };
     };
     if x.bits().saturating_mul(e) > MAX_POW_BITS && x.bits() > 1 {
-        return Err(overflow_error("pyco refuses to build an int with tens of millions of digits"));
+        return Err(overflow_error(
+            "pyco refuses to build an int with tens of millions of digits",
+        ));
     }
     if let (Some(b), Ok(e32)) = (x.to_i64(), u32::try_from(e))
         && let Some(r) = b.checked_pow(e32)
@@ -372,7 +397,14 @@ impl Vm {
         if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
             return match (&x, &y) {
                 (Num::Float(_), _) | (_, Num::Float(_)) => {
-                    if matches!(op, BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
+                    if matches!(
+                        op,
+                        BinOp::LShift
+                            | BinOp::RShift
+                            | BinOp::BitAnd
+                            | BinOp::BitOr
+                            | BinOp::BitXor
+                    ) {
                         return Ok(None);
                     }
                     float_binop(op, num_to_f64(&x)?, num_to_f64(&y)?)
@@ -401,7 +433,9 @@ impl Vm {
                 let count = self.repeat_count(n, s.as_str().len())?;
                 Some(Value::str(s.as_str().repeat(count)))
             }
-            (Value::Str(s), args, BinOp::Mod) => Some(Value::str(self.percent_format(s.as_str(), args)?)),
+            (Value::Str(s), args, BinOp::Mod) => {
+                Some(Value::str(self.percent_format(s.as_str(), args)?))
+            }
             (Value::List(x), Value::List(y), BinOp::Add) => {
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());
@@ -429,7 +463,9 @@ impl Vm {
                 }
                 Some(Value::tuple(v))
             }
-            (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_), _) => self.set_binop(op, a, b)?,
+            (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_), _) => {
+                self.set_binop(op, a, b)?
+            }
             (Value::Dict(x), Value::Dict(y), BinOp::BitOr) => {
                 let mut map = x.borrow().clone();
                 self.dict_update_from(&mut map, &Value::Dict(y.clone()), false)?;
@@ -442,7 +478,11 @@ impl Vm {
     fn repeat_count(&self, n: &Value, unit: usize) -> PyResult<usize> {
         let n = match n {
             Value::BigInt(b) if b.is_negative() => 0,
-            Value::BigInt(_) => return Err(overflow_error("cannot fit 'int' into an index-sized integer")),
+            Value::BigInt(_) => {
+                return Err(overflow_error(
+                    "cannot fit 'int' into an index-sized integer",
+                ));
+            }
             _ => self.to_index(n)?.max(0),
         };
         let n = usize::try_from(n).unwrap_or(usize::MAX);
@@ -465,13 +505,18 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if user(a) && let Some(m) = ta.lookup(fwd) {
+        if user(a)
+            && let Some(m) = ta.lookup(fwd)
+        {
             let r = self.call(&m, &[a.clone(), b.clone()], &[])?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
             }
         }
-        if !b_first && user(b) && let Some(m) = tb.lookup(rev) {
+        if !b_first
+            && user(b)
+            && let Some(m) = tb.lookup(rev)
+        {
             let r = self.call(&m, &[b.clone(), a.clone()], &[])?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
@@ -480,10 +525,16 @@ impl Vm {
         if op == BinOp::Mul {
             let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
             if seq(a) && !is_int(b) {
-                return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", tb.name)));
+                return Err(type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    tb.name
+                )));
             }
             if seq(b) && !is_int(a) {
-                return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", ta.name)));
+                return Err(type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    ta.name
+                )));
             }
         }
         if op == BinOp::Add
@@ -495,7 +546,11 @@ impl Vm {
                 ta.name, tb.name, ta.name
             )));
         }
-        let symbol = if op == BinOp::Pow { "** or pow()" } else { op.symbol() };
+        let symbol = if op == BinOp::Pow {
+            "** or pow()"
+        } else {
+            op.symbol()
+        };
         Err(unsupported_operands(symbol, &ta.name, &tb.name))
     }
 
@@ -503,7 +558,9 @@ impl Vm {
     pub fn unary_op(&self, op: UnaryOp, v: &Value) -> PyResult {
         match (op, v) {
             (UnaryOp::Not, _) => Ok(Value::Bool(!self.truthy(v)?)),
-            (UnaryOp::Neg, Value::Int(i)) => Ok(i.checked_neg().map_or_else(|| Value::from_bigint(-BigInt::from(*i)), Value::Int)),
+            (UnaryOp::Neg, Value::Int(i)) => Ok(i
+                .checked_neg()
+                .map_or_else(|| Value::from_bigint(-BigInt::from(*i)), Value::Int)),
             (UnaryOp::Neg, Value::Bool(b)) => Ok(Value::Int(-i64::from(*b))),
             (UnaryOp::Neg, Value::BigInt(b)) => Ok(Value::from_bigint(-(**b).clone())),
             (UnaryOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
@@ -565,7 +622,9 @@ impl Vm {
             }
             (Value::Tuple(x), Value::Tuple(y)) => self.seq_eq(x, y),
             (Value::Dict(x), Value::Dict(y)) => self.dict_eq(&x.borrow(), &y.borrow()),
-            (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => self.set_eq(a, b),
+            (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+                self.set_eq(a, b)
+            }
             (Value::Range(x), Value::Range(y)) => Ok(x.len() == y.len()
                 && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)))),
             _ => {
@@ -621,13 +680,18 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if user(a) && let Some(m) = ta.lookup(fwd) {
+        if user(a)
+            && let Some(m) = ta.lookup(fwd)
+        {
             let r = self.call(&m, &[a.clone(), b.clone()], &[])?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
             }
         }
-        if !b_first && user(b) && let Some(m) = tb.lookup(rev) {
+        if !b_first
+            && user(b)
+            && let Some(m) = tb.lookup(rev)
+        {
             let r = self.call(&m, &[b.clone(), a.clone()], &[])?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
@@ -703,7 +767,9 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(i64::from(*b)),
-            Value::BigInt(_) => Err(super::errors::index_error("cannot fit 'int' into an index-sized integer")),
+            Value::BigInt(_) => Err(super::errors::index_error(
+                "cannot fit 'int' into an index-sized integer",
+            )),
             Value::Instance(_) => {
                 if let Some(m) = self.type_of(v).lookup(sym::__index__) {
                     let r = self.call(&m, std::slice::from_ref(v), &[])?;
@@ -737,10 +803,20 @@ pub fn primitive_eq(a: &Value, b: &Value) -> Option<bool> {
         (Value::Float(x), Value::Float(y)) => x == y,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(x), Value::Bool(y)) | (Value::Bool(y), Value::Int(x)) => *x == i64::from(*y),
-        _ if as_num(a).is_some() && as_num(b).is_some() => num_cmp(a, b) == Some(std::cmp::Ordering::Equal),
-        (Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::BigInt(_), Value::Str(_))
-        | (Value::Str(_), Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::BigInt(_)) => false,
-        (Value::None, _) | (_, Value::None) if !matches!(a, Value::Instance(_)) && !matches!(b, Value::Instance(_)) => {
+        _ if as_num(a).is_some() && as_num(b).is_some() => {
+            num_cmp(a, b) == Some(std::cmp::Ordering::Equal)
+        }
+        (
+            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::BigInt(_),
+            Value::Str(_),
+        )
+        | (
+            Value::Str(_),
+            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::BigInt(_),
+        ) => false,
+        (Value::None, _) | (_, Value::None)
+            if !matches!(a, Value::Instance(_)) && !matches!(b, Value::Instance(_)) =>
+        {
             false
         }
         _ => return None,
@@ -765,7 +841,11 @@ fn float_int_cmp(f: f64, i: &BigInt) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Greater } else { Ordering::Less });
+        return Some(if f > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
     }
     if let Some(small) = i.to_i64()
         && small.unsigned_abs() < (1 << 53)

@@ -31,8 +31,11 @@ impl Vm {
                 }
             }
             Value::Dict(d) => {
-                let entries: Vec<(Value, Value)> =
-                    d.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+                let entries: Vec<(Value, Value)> = d
+                    .borrow()
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.clone()))
+                    .collect();
                 self.with_repr_guard(v, "{...}", || {
                     let mut out = String::from("{");
                     for (i, (k, val)) in entries.iter().enumerate() {
@@ -53,7 +56,9 @@ impl Vm {
                 match (items.is_empty(), frozen) {
                     (true, false) => "set()".into(),
                     (true, true) => "frozenset()".into(),
-                    (false, false) => self.with_repr_guard(v, "{...}", || self.join_reprs("{", &items, "}"))?,
+                    (false, false) => {
+                        self.with_repr_guard(v, "{...}", || self.join_reprs("{", &items, "}"))?
+                    }
                     (false, true) => {
                         format!("frozenset({})", self.join_reprs("{", &items, "}")?)
                     }
@@ -72,7 +77,9 @@ impl Vm {
                 self.repr(&s.stop)?,
                 self.repr(&s.step)?
             ),
-            Value::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow(), address(v)),
+            Value::Function(f) => {
+                format!("<function {} at {:#x}>", f.qualname.borrow(), address(v))
+            }
             Value::BoundMethod(m) => {
                 let qual = match &m.function {
                     Value::Function(f) => f.qualname.borrow().to_string(),
@@ -111,7 +118,12 @@ impl Vm {
                 if inst.exception().is_some() {
                     return self.exception_repr(v);
                 }
-                format!("<{}.{} object at {:#x}>", inst.class.module, inst.class.qualname, address(v))
+                format!(
+                    "<{}.{} object at {:#x}>",
+                    inst.class.module,
+                    inst.class.qualname,
+                    address(v)
+                )
             }
             Value::Native(n) => {
                 if let Some(r) = n.class.lookup(sym::__repr__) {
@@ -120,7 +132,12 @@ impl Vm {
                 if &*n.class.module == "builtins" {
                     format!("<{} object at {:#x}>", n.class.name, address(v))
                 } else {
-                    format!("<{}.{} object at {:#x}>", n.class.module, n.class.name, address(v))
+                    format!(
+                        "<{}.{} object at {:#x}>",
+                        n.class.module,
+                        n.class.name,
+                        address(v)
+                    )
                 }
             }
         })
@@ -129,7 +146,9 @@ impl Vm {
     fn call_repr_like(&self, method: &Value, v: &Value, what: &str) -> PyResult<String> {
         let depth = self.depth.get() + 1;
         if depth > self.recursion_limit.get() {
-            return Err(recursion_limit_exceeded(" while getting the repr of an object"));
+            return Err(recursion_limit_exceeded(
+                " while getting the repr of an object",
+            ));
         }
         let r = self.call(method, std::slice::from_ref(v), &[])?;
         match r {
@@ -142,7 +161,9 @@ impl Vm {
     }
 
     fn exception_repr(&self, v: &Value) -> PyResult<String> {
-        let Value::Instance(inst) = v else { unreachable!("exceptions are instances") };
+        let Value::Instance(inst) = v else {
+            unreachable!("exceptions are instances")
+        };
         let data = inst.exception().expect("an exception");
         let args = data.args.borrow().clone();
         let name = &inst.class.name;
@@ -166,14 +187,21 @@ impl Vm {
     }
 
     /// Guards `repr` of containers against self-reference and deep nesting.
-    fn with_repr_guard(&self, v: &Value, cycle: &str, f: impl FnOnce() -> PyResult<String>) -> PyResult<String> {
+    fn with_repr_guard(
+        &self,
+        v: &Value,
+        cycle: &str,
+        f: impl FnOnce() -> PyResult<String>,
+    ) -> PyResult<String> {
         let id = v.ptr_id().unwrap_or(0);
         if self.repr_stack.borrow().contains(&id) {
             return Ok(cycle.to_string());
         }
         let depth = self.depth.get() + 1;
         if depth > self.recursion_limit.get() {
-            return Err(recursion_limit_exceeded(" while getting the repr of an object"));
+            return Err(recursion_limit_exceeded(
+                " while getting the repr of an object",
+            ));
         }
         self.depth.set(depth);
         self.repr_stack.borrow_mut().push(id);
@@ -208,13 +236,23 @@ impl Vm {
 
     /// `str(exc)`: empty, the single argument, or the argument tuple.
     pub fn exception_str(&self, v: &Value) -> PyResult<String> {
-        let Value::Instance(inst) = v else { return self.repr(v) };
-        let Some(data) = inst.exception() else { return self.repr(v) };
+        let Value::Instance(inst) = v else {
+            return self.repr(v);
+        };
+        let Some(data) = inst.exception() else {
+            return self.repr(v);
+        };
         let args = data.args.borrow().clone();
-        let Value::Tuple(items) = &args else { return Ok(String::new()) };
+        let Value::Tuple(items) = &args else {
+            return Ok(String::new());
+        };
         let t = &self.types;
         if inst.class.is_subclass(&t.base_exception_group) {
-            let msg = items.first().map(|m| self.str_of(m)).transpose()?.unwrap_or_default();
+            let msg = items
+                .first()
+                .map(|m| self.str_of(m))
+                .transpose()?
+                .unwrap_or_default();
             let n = match items.get(1) {
                 Some(Value::List(l)) => l.borrow().len(),
                 Some(Value::Tuple(t)) => t.len(),
@@ -236,12 +274,16 @@ impl Vm {
         let fail = |m: String| value_error(m);
         match v {
             Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.into()),
-            Value::Bool(b) => crate::format::format_int(&BigInt::from(i64::from(*b)), spec).map_err(fail),
+            Value::Bool(b) => {
+                crate::format::format_int(&BigInt::from(i64::from(*b)), spec).map_err(fail)
+            }
             Value::Int(i) => crate::format::format_int(&BigInt::from(*i), spec).map_err(fail),
             Value::BigInt(b) => crate::format::format_int(b, spec).map_err(fail),
             Value::Float(f) => crate::format::format_float(*f, spec).map_err(fail),
             Value::Str(s) => crate::format::format_str(s.as_str(), spec).map_err(fail),
-            Value::Instance(_) | Value::Native(_) if self.type_of(v).lookup(sym::__format__).is_some() => {
+            Value::Instance(_) | Value::Native(_)
+                if self.type_of(v).lookup(sym::__format__).is_some() =>
+            {
                 let m = self.type_of(v).lookup(sym::__format__).expect("checked");
                 let r = self.call(&m, &[v.clone(), Value::str(spec)], &[])?;
                 match r {
@@ -313,7 +355,10 @@ impl Vm {
             let take_number = |i: &mut usize, next: &mut usize| -> PyResult<Option<String>> {
                 if chars.get(*i) == Some(&'*') {
                     *i += 1;
-                    let v = items.get(*next).cloned().ok_or_else(|| type_error("not enough arguments for format string"))?;
+                    let v = items
+                        .get(*next)
+                        .cloned()
+                        .ok_or_else(|| type_error("not enough arguments for format string"))?;
                     *next += 1;
                     return Ok(Some(self.to_index(&v)?.to_string()));
                 }
@@ -344,7 +389,9 @@ impl Vm {
             let arg = match &key {
                 Some(k) => {
                     used_mapping = true;
-                    let m = mapping.clone().ok_or_else(|| type_error("format requires a mapping"))?;
+                    let m = mapping
+                        .clone()
+                        .ok_or_else(|| type_error("format requires a mapping"))?;
                     self.get_item(&m, &Value::str(k.as_str()))?
                 }
                 None => {
@@ -391,12 +438,19 @@ impl Vm {
                 }
                 'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                     let n = match &arg {
-                        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => arg.to_bigint().unwrap_or_default(),
+                        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                            arg.to_bigint().unwrap_or_default()
+                        }
                         Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
-                            crate::format::float_to_bigint(f.trunc()).map_err(super::errors::overflow_error)?
+                            crate::format::float_to_bigint(f.trunc())
+                                .map_err(super::errors::overflow_error)?
                         }
                         _ => {
-                            let what = if matches!(conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
+                            let what = if matches!(conv, 'd' | 'i' | 'u') {
+                                "a real number"
+                            } else {
+                                "an integer"
+                            };
                             return Err(type_error(format!(
                                 "%{conv} format: {what} is required, not {}",
                                 self.type_name(&arg)
@@ -405,9 +459,20 @@ impl Vm {
                     };
                     if let Some(p) = &precision {
                         // Precision pads digits with zeros.
-                        let digits = crate::format::format_int(&n.magnitude().clone().into(), &conv_type(conv)).map_err(value_error)?;
+                        let digits = crate::format::format_int(
+                            &n.magnitude().clone().into(),
+                            &conv_type(conv),
+                        )
+                        .map_err(value_error)?;
                         let p: usize = p.parse().unwrap_or(0);
-                        let body = format!("{}{digits:0>p$}", if n.sign() == num_bigint::Sign::Minus { "-" } else { "" });
+                        let body = format!(
+                            "{}{digits:0>p$}",
+                            if n.sign() == num_bigint::Sign::Minus {
+                                "-"
+                            } else {
+                                ""
+                            }
+                        );
                         let w: usize = width.as_deref().and_then(|w| w.parse().ok()).unwrap_or(0);
                         pad(&body, w, left)
                     } else {
@@ -418,7 +483,9 @@ impl Vm {
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                     let x = match &arg {
                         Value::Float(f) => *f,
-                        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => super::ops::int_to_f64(&arg)?,
+                        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                            super::ops::int_to_f64(&arg)?
+                        }
                         _ => {
                             return Err(type_error(format!(
                                 "must be real number, not {}",
@@ -434,9 +501,11 @@ impl Vm {
                 'c' => {
                     let ch = match &arg {
                         Value::Str(s) if s.char_len() == 1 => s.as_str().to_string(),
-                        Value::Int(i) => char::from_u32(*i as u32)
-                            .map(String::from)
-                            .ok_or_else(|| super::errors::overflow_error("%c arg not in range(0x110000)"))?,
+                        Value::Int(i) => {
+                            char::from_u32(*i as u32).map(String::from).ok_or_else(|| {
+                                super::errors::overflow_error("%c arg not in range(0x110000)")
+                            })?
+                        }
                         _ => return Err(type_error("%c requires int or char")),
                     };
                     let w: usize = width.as_deref().and_then(|w| w.parse().ok()).unwrap_or(0);
@@ -453,7 +522,9 @@ impl Vm {
             out.push_str(&text);
         }
         if mapping.is_none() && next < items.len() && !used_mapping {
-            return Err(type_error("not all arguments converted during string formatting"));
+            return Err(type_error(
+                "not all arguments converted during string formatting",
+            ));
         }
         Ok(out)
     }
@@ -474,7 +545,11 @@ fn pad(s: &str, width: usize, left: bool) -> String {
         return s.to_string();
     }
     let fill = " ".repeat(width - n);
-    if left { format!("{s}{fill}") } else { format!("{fill}{s}") }
+    if left {
+        format!("{s}{fill}")
+    } else {
+        format!("{fill}{s}")
+    }
 }
 
 fn address(v: &Value) -> usize {

@@ -43,19 +43,17 @@ impl Vm {
                     self.exec_block(orelse, f)
                 };
             }
-            StmtKind::While(test, body, orelse) => {
-                loop {
-                    let t = self.eval(test, f)?;
-                    if !self.truthy(&t)? {
-                        return self.exec_block(orelse, f);
-                    }
-                    match self.exec_block(body, f)? {
-                        Flow::Break => break,
-                        Flow::Normal | Flow::Continue => {}
-                        ret @ Flow::Return(_) => return Ok(ret),
-                    }
+            StmtKind::While(test, body, orelse) => loop {
+                let t = self.eval(test, f)?;
+                if !self.truthy(&t)? {
+                    return self.exec_block(orelse, f);
                 }
-            }
+                match self.exec_block(body, f)? {
+                    Flow::Break => break,
+                    Flow::Normal | Flow::Continue => {}
+                    ret @ Flow::Return(_) => return Ok(ret),
+                }
+            },
             StmtKind::For {
                 target,
                 iter,
@@ -86,7 +84,10 @@ impl Vm {
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::Pass => {}
             StmtKind::FunctionDef(decorators, template, target) => {
-                let decos = decorators.iter().map(|d| self.eval(d, f)).collect::<PyResult<Vec<_>>>()?;
+                let decos = decorators
+                    .iter()
+                    .map(|d| self.eval(d, f))
+                    .collect::<PyResult<Vec<_>>>()?;
                 let mut func = self.make_function(template, f)?;
                 for d in decos.iter().rev() {
                     func = self.call(d, &[func], &[])?;
@@ -116,7 +117,9 @@ impl Vm {
                 }
                 return self.run_finally(result, finalbody, f);
             }
-            StmtKind::Raise(exc, cause) => return Err(self.exec_raise(exc.as_ref(), cause.as_ref(), f)?),
+            StmtKind::Raise(exc, cause) => {
+                return Err(self.exec_raise(exc.as_ref(), cause.as_ref(), f)?);
+            }
             StmtKind::With { items, body, .. } => return self.exec_with(items, body, f),
             StmtKind::Delete(targets) => {
                 for t in targets {
@@ -133,9 +136,17 @@ impl Vm {
                     return Err(new_exception(&self.types.assertion_error, args));
                 }
             }
-            StmtKind::Import { path, target, bind_top } => {
+            StmtKind::Import {
+                path,
+                target,
+                bind_top,
+            } => {
                 let module = self.import_module(path)?;
-                let bound = if *bind_top { self.import_module(&path[..1])? } else { module };
+                let bound = if *bind_top {
+                    self.import_module(&path[..1])?
+                } else {
+                    module
+                };
                 self.store_name(*target, bound, f)?;
             }
             StmtKind::ImportFrom(path, names) => {
@@ -160,7 +171,12 @@ impl Vm {
     }
 
     /// Runs the `finally` block after `result`; the block's own exit wins.
-    pub fn run_finally(&self, result: PyResult<Flow>, finalbody: &[Stmt], f: &mut Frame) -> PyResult<Flow> {
+    pub fn run_finally(
+        &self,
+        result: PyResult<Flow>,
+        finalbody: &[Stmt],
+        f: &mut Frame,
+    ) -> PyResult<Flow> {
         let pending = result.as_ref().err().cloned();
         if let Some(e) = &pending {
             self.handling.borrow_mut().push(e.clone());
@@ -254,11 +270,18 @@ impl Vm {
     }
 
     /// Builds the exception a `raise` statement raises.
-    pub fn exec_raise(&self, exc: Option<&Expr>, cause: Option<&Expr>, f: &mut Frame) -> PyResult<Exc> {
+    pub fn exec_raise(
+        &self,
+        exc: Option<&Expr>,
+        cause: Option<&Expr>,
+        f: &mut Frame,
+    ) -> PyResult<Exc> {
         let Some(exc) = exc else {
             return match self.handling.borrow().last() {
                 Some(e) => Ok(e.clone()),
-                None => Err(super::errors::runtime_error("No active exception to reraise")),
+                None => Err(super::errors::runtime_error(
+                    "No active exception to reraise",
+                )),
             };
         };
         let v = self.eval(exc, f)?;
@@ -279,7 +302,11 @@ impl Vm {
             Value::None => None,
             Value::Class(_) => Some(self.make_exception(c)?.value()),
             Value::Instance(ref i) if i.exception().is_some() => Some(c),
-            _ => return Err(type_error("exception causes must derive from BaseException")),
+            _ => {
+                return Err(type_error(
+                    "exception causes must derive from BaseException",
+                ));
+            }
         };
         *e.data().cause.borrow_mut() = cause;
         e.data().suppress_context.set(true);
@@ -368,7 +395,9 @@ impl Vm {
                     )));
                 }
                 if items.len() > n {
-                    return Err(super::errors::value_error(format!("too many values to unpack (expected {n})")));
+                    return Err(super::errors::value_error(format!(
+                        "too many values to unpack (expected {n})"
+                    )));
                 }
                 Ok(items)
             }
@@ -408,7 +437,13 @@ impl Vm {
         }
     }
 
-    fn aug_assign(&self, target: &Target, op: crate::ast::BinOp, value: &Expr, f: &mut Frame) -> PyResult<()> {
+    fn aug_assign(
+        &self,
+        target: &Target,
+        op: crate::ast::BinOp,
+        value: &Expr,
+        f: &mut Frame,
+    ) -> PyResult<()> {
         match target {
             Target::Name(r) => {
                 let cur = self.load_name(*r, f)?;
@@ -431,18 +466,27 @@ impl Vm {
                 let new = self.inplace_op(op, cur, &v)?;
                 self.set_item(&o, i, new)
             }
-            Target::Unpack(..) => unreachable!("the resolver rejects unpacking in augmented assignment"),
+            Target::Unpack(..) => {
+                unreachable!("the resolver rejects unpacking in augmented assignment")
+            }
         }
     }
 
-    fn exec_with(&self, items: &[(Expr, Option<Target>)], body: &[Stmt], f: &mut Frame) -> PyResult<Flow> {
+    fn exec_with(
+        &self,
+        items: &[(Expr, Option<Target>)],
+        body: &[Stmt],
+        f: &mut Frame,
+    ) -> PyResult<Flow> {
         let Some(((ctx_expr, target), rest)) = items.split_first() else {
             return self.exec_block(body, f);
         };
         let mgr = self.eval(ctx_expr, f)?;
         let (exit, entered) = self.enter_context(&mgr)?;
         let inner = match target {
-            Some(t) => self.assign(t, entered, f).and_then(|()| self.exec_with(rest, body, f)),
+            Some(t) => self
+                .assign(t, entered, f)
+                .and_then(|()| self.exec_with(rest, body, f)),
             None => self.exec_with(rest, body, f),
         };
         self.exit_context(&exit, inner)
@@ -452,7 +496,8 @@ impl Vm {
     /// passed through a frame, else `None`.
     #[must_use]
     pub fn traceback_object(&self, e: &Exc) -> Value {
-        let raised = !e.data().traceback.borrow().is_empty() || self.handling.borrow().iter().any(|h| h.same(e));
+        let raised = !e.data().traceback.borrow().is_empty()
+            || self.handling.borrow().iter().any(|h| h.same(e));
         if !raised {
             return Value::None;
         }
@@ -462,8 +507,13 @@ impl Vm {
     /// Calls `__enter__`, returning the bound `__exit__` and the entered value.
     pub fn enter_context(&self, mgr: &Value) -> PyResult<(Value, Value)> {
         let ty = self.type_of(mgr);
-        let (Some(enter), Some(exit)) = (ty.lookup(sym::__enter__), ty.lookup(sym::__exit__)) else {
-            let missing = if ty.lookup(sym::__enter__).is_none() { "" } else { " (missed __exit__ method)" };
+        let (Some(enter), Some(exit)) = (ty.lookup(sym::__enter__), ty.lookup(sym::__exit__))
+        else {
+            let missing = if ty.lookup(sym::__enter__).is_none() {
+                ""
+            } else {
+                " (missed __exit__ method)"
+            };
             return Err(type_error(format!(
                 "'{}' object does not support the context manager protocol{missing}",
                 ty.name
@@ -483,7 +533,11 @@ impl Vm {
             }
             Err(e) => {
                 self.handling.borrow_mut().push(e.clone());
-                let args = [Value::Class(e.instance().class.clone()), e.value(), self.traceback_object(&e)];
+                let args = [
+                    Value::Class(e.instance().class.clone()),
+                    e.value(),
+                    self.traceback_object(&e),
+                ];
                 let r = self.call(exit, &args, &[]);
                 self.handling.borrow_mut().pop();
                 match r {

@@ -9,7 +9,9 @@
 use super::errors::{system_error, type_error};
 use super::generator::{GenState, GenStep, Generator, Resume, SuspendOnce};
 use super::{Flow, Frame, Vm};
-use crate::ir::{CompKind, Elem, Expr, ExprKind, FPart, FunctionKind, Handler, Stmt, StmtKind, Target};
+use crate::ir::{
+    CompKind, Elem, Expr, ExprKind, FPart, FunctionKind, Handler, Stmt, StmtKind, Target,
+};
 use crate::value::{Exc, PyResult, Value, sym};
 use std::future::Future;
 use std::pin::Pin;
@@ -90,7 +92,11 @@ impl Vm {
         }
     }
 
-    fn exec_compound_async<'a>(&'a self, s: &'a Stmt, f: &'a mut Frame<'_>) -> LocalBoxFuture<'a, PyResult<Flow>> {
+    fn exec_compound_async<'a>(
+        &'a self,
+        s: &'a Stmt,
+        f: &'a mut Frame<'_>,
+    ) -> LocalBoxFuture<'a, PyResult<Flow>> {
         Box::pin(async move {
             match &s.kind {
                 StmtKind::AugAssign(target, op, value) => {
@@ -119,19 +125,17 @@ impl Vm {
                         self.exec_block_async(orelse, f).await
                     }
                 }
-                StmtKind::While(test, body, orelse) => {
-                    loop {
-                        let t = self.eval_async(test, f).await?;
-                        if !self.truthy(&t)? {
-                            return self.exec_block_async(orelse, f).await;
-                        }
-                        match self.exec_block_async(body, f).await? {
-                            Flow::Break => return Ok(Flow::Normal),
-                            Flow::Normal | Flow::Continue => {}
-                            ret @ Flow::Return(_) => return Ok(ret),
-                        }
+                StmtKind::While(test, body, orelse) => loop {
+                    let t = self.eval_async(test, f).await?;
+                    if !self.truthy(&t)? {
+                        return self.exec_block_async(orelse, f).await;
                     }
-                }
+                    match self.exec_block_async(body, f).await? {
+                        Flow::Break => return Ok(Flow::Normal),
+                        Flow::Normal | Flow::Continue => {}
+                        ret @ Flow::Return(_) => return Ok(ret),
+                    }
+                },
                 StmtKind::For {
                     target,
                     iter,
@@ -143,7 +147,9 @@ impl Vm {
                     if *is_async {
                         let aiter = self.aiter(&iterable)?;
                         loop {
-                            let Some(item) = self.anext(&aiter).await? else { break };
+                            let Some(item) = self.anext(&aiter).await? else {
+                                break;
+                            };
                             self.assign_async(target, item, f).await?;
                             match self.exec_block_async(body, f).await? {
                                 Flow::Break => return Ok(Flow::Normal),
@@ -173,7 +179,9 @@ impl Vm {
                 } => {
                     let result = self.exec_block_async(body, f).await;
                     let result = match result {
-                        Err(exc) if *is_star => self.run_star_handlers_async(exc, handlers, f).await,
+                        Err(exc) if *is_star => {
+                            self.run_star_handlers_async(exc, handlers, f).await
+                        }
                         Err(exc) => self.run_handlers_async(exc, handlers, f).await,
                         Ok(Flow::Normal) => self.exec_block_async(orelse, f).await,
                         other => other,
@@ -200,7 +208,11 @@ impl Vm {
                         }
                     }
                 }
-                StmtKind::With { items, body, is_async } => self.exec_with_async(items, body, *is_async, f).await,
+                StmtKind::With {
+                    items,
+                    body,
+                    is_async,
+                } => self.exec_with_async(items, body, *is_async, f).await,
                 StmtKind::Raise(exc, cause) => {
                     let e = match exc {
                         Some(x) if x.suspends => {
@@ -226,7 +238,10 @@ impl Vm {
                             Some(m) => vec![self.eval_async(m, f).await?],
                             None => vec![],
                         };
-                        return Err(super::errors::new_exception(&self.types.assertion_error, args));
+                        return Err(super::errors::new_exception(
+                            &self.types.assertion_error,
+                            args,
+                        ));
                     }
                     Ok(Flow::Normal)
                 }
@@ -239,10 +254,13 @@ impl Vm {
                     // Decorators, defaults or bases that await: evaluate the
                     // suspending parts first is not expressible here; such
                     // code is rare, so report it clearly.
-                    if let StmtKind::Expr(_) | StmtKind::Assign(..) | StmtKind::Return(_) = &s.kind {
+                    if let StmtKind::Expr(_) | StmtKind::Assign(..) | StmtKind::Return(_) = &s.kind
+                    {
                         return self.exec_async(s, f).await;
                     }
-                    Err(type_error("pyco does not support 'await' in decorators, defaults, bases or del targets"))
+                    Err(type_error(
+                        "pyco does not support 'await' in decorators, defaults, bases or del targets",
+                    ))
                 }
                 _ => self.exec(s, f),
             }
@@ -274,7 +292,11 @@ impl Vm {
         }
     }
 
-    async fn target_parts_async(&self, t: &Target, f: &mut Frame<'_>) -> PyResult<(Option<Value>, Option<Value>)> {
+    async fn target_parts_async(
+        &self,
+        t: &Target,
+        f: &mut Frame<'_>,
+    ) -> PyResult<(Option<Value>, Option<Value>)> {
         Ok(match t {
             Target::Name(_) => (None, None),
             Target::Attr(obj, _) => (Some(self.eval_async(obj, f).await?), None),
@@ -287,7 +309,12 @@ impl Vm {
         })
     }
 
-    async fn run_handlers_async(&self, exc: Exc, handlers: &[Handler], f: &mut Frame<'_>) -> PyResult<Flow> {
+    async fn run_handlers_async(
+        &self,
+        exc: Exc,
+        handlers: &[Handler],
+        f: &mut Frame<'_>,
+    ) -> PyResult<Flow> {
         for h in handlers {
             if !self.handler_matches(h, &exc, f)? {
                 continue;
@@ -309,7 +336,12 @@ impl Vm {
         Err(exc)
     }
 
-    async fn run_star_handlers_async(&self, exc: Exc, handlers: &[Handler], f: &mut Frame<'_>) -> PyResult<Flow> {
+    async fn run_star_handlers_async(
+        &self,
+        exc: Exc,
+        handlers: &[Handler],
+        f: &mut Frame<'_>,
+    ) -> PyResult<Flow> {
         let plan = self.star_plan(&exc, handlers, f)?;
         let mut raised = Vec::new();
         for (index, matched) in plan.matches {
@@ -352,8 +384,13 @@ impl Vm {
             return self.exit_context(&exit, inner);
         }
         let ty = self.type_of(&mgr);
-        let (Some(aenter), Some(aexit)) = (ty.lookup(sym::__aenter__), ty.lookup(sym::__aexit__)) else {
-            let missing = if ty.lookup(sym::__aenter__).is_none() { "" } else { " (missed __aexit__ method)" };
+        let (Some(aenter), Some(aexit)) = (ty.lookup(sym::__aenter__), ty.lookup(sym::__aexit__))
+        else {
+            let missing = if ty.lookup(sym::__aenter__).is_none() {
+                ""
+            } else {
+                " (missed __aexit__ method)"
+            };
             return Err(type_error(format!(
                 "'{}' object does not support the asynchronous context manager protocol{missing}",
                 ty.name
@@ -418,7 +455,11 @@ impl Vm {
         }
     }
 
-    fn eval_async_boxed<'a>(&'a self, e: &'a Expr, f: &'a mut Frame<'_>) -> LocalBoxFuture<'a, PyResult> {
+    fn eval_async_boxed<'a>(
+        &'a self,
+        e: &'a Expr,
+        f: &'a mut Frame<'_>,
+    ) -> LocalBoxFuture<'a, PyResult> {
         Box::pin(async move {
             match &e.kind {
                 ExprKind::Await(inner) => {
@@ -531,12 +572,17 @@ impl Vm {
                     self.eval_fstring_async(parts, f, &mut out).await?;
                     Ok(Value::str(out))
                 }
-                ExprKind::Comprehension { kind, clauses, cells } => {
+                ExprKind::Comprehension {
+                    kind,
+                    clauses,
+                    cells,
+                } => {
                     for &c in cells {
                         f.cells[c as usize] = Rc::new(std::cell::RefCell::new(None));
                     }
                     let mut acc = super::expr::CompAcc::new(kind);
-                    self.comprehension_async(kind, clauses, 0, f, &mut acc).await?;
+                    self.comprehension_async(kind, clauses, 0, f, &mut acc)
+                        .await?;
                     Ok(acc.finish())
                 }
                 ExprKind::GeneratorExp(t, first) => {
@@ -545,9 +591,11 @@ impl Vm {
                     let func = self.make_function(t, f)?;
                     self.call(&func, &[it], &[])
                 }
-                ExprKind::Slice(..) | ExprKind::Lambda(_) | ExprKind::Const(_) | ExprKind::Name(_) | ExprKind::SuperCall => {
-                    self.eval(e, f)
-                }
+                ExprKind::Slice(..)
+                | ExprKind::Lambda(_)
+                | ExprKind::Const(_)
+                | ExprKind::Name(_)
+                | ExprKind::SuperCall => self.eval(e, f),
             }
         })
     }
@@ -604,7 +652,11 @@ impl Vm {
             for part in parts {
                 match part {
                     FPart::Literal(s) => out.push_str(s),
-                    FPart::Field { value, conversion, spec } => {
+                    FPart::Field {
+                        value,
+                        conversion,
+                        spec,
+                    } => {
                         let v = self.eval_async(value, f).await?;
                         let mut spec_text = String::new();
                         if let Some(spec) = spec {
@@ -652,7 +704,8 @@ impl Vm {
                             continue 'items;
                         }
                     }
-                    self.comprehension_async(kind, clauses, depth + 1, f, acc).await?;
+                    self.comprehension_async(kind, clauses, depth + 1, f, acc)
+                        .await?;
                 }
             } else {
                 let mut it = self.iter_start(&iterable)?;
@@ -664,7 +717,8 @@ impl Vm {
                             continue 'items;
                         }
                     }
-                    self.comprehension_async(kind, clauses, depth + 1, f, acc).await?;
+                    self.comprehension_async(kind, clauses, depth + 1, f, acc)
+                        .await?;
                 }
             }
             Ok(())
@@ -686,7 +740,11 @@ impl Vm {
             .ok_or_else(|| system_error("yield outside a generator frame"))?;
         *ch.yielded.borrow_mut() = Some(v);
         SuspendOnce::new().await;
-        Ok(ch.resume.borrow_mut().take().unwrap_or(Resume::Send(Value::None)))
+        Ok(ch
+            .resume
+            .borrow_mut()
+            .take()
+            .unwrap_or(Resume::Send(Value::None)))
     }
 
     /// `yield from iterable`: delegates to a sub-generator (forwarding sent
@@ -754,13 +812,23 @@ impl Vm {
     pub async fn await_coroutine(&self, g: Rc<Generator>) -> PyResult {
         match g.state.get() {
             GenState::Created => {}
-            GenState::Done => return Err(super::errors::runtime_error("cannot reuse already awaited coroutine")),
+            GenState::Done => {
+                return Err(super::errors::runtime_error(
+                    "cannot reuse already awaited coroutine",
+                ));
+            }
             GenState::Running | GenState::Suspended => {
-                return Err(super::errors::runtime_error("coroutine is being awaited already"));
+                return Err(super::errors::runtime_error(
+                    "coroutine is being awaited already",
+                ));
             }
         }
         g.awaited.set(true);
-        AwaitBody { vm: self, generator: g }.await
+        AwaitBody {
+            vm: self,
+            generator: g,
+        }
+        .await
     }
 
     /// Awaits what `__await__` returned: a coroutine, or a generator whose
@@ -832,7 +900,13 @@ impl Vm {
         let aw = self.call(&m, std::slice::from_ref(aiter), &[])?;
         match self.await_value(aw).await {
             Ok(v) => Ok(Some(v)),
-            Err(e) if e.instance().class.is_subclass(&self.types.stop_async_iteration) => Ok(None),
+            Err(e)
+                if e.instance()
+                    .class
+                    .is_subclass(&self.types.stop_async_iteration) =>
+            {
+                Ok(None)
+            }
             Err(e) => Err(e),
         }
     }
@@ -841,7 +915,9 @@ impl Vm {
     pub async fn async_gen_step(&self, g: &Rc<Generator>, resume: Resume) -> PyResult<GenStep> {
         match g.state.get() {
             GenState::Running => {
-                return Err(super::errors::runtime_error("anext(): asynchronous generator is already running"));
+                return Err(super::errors::runtime_error(
+                    "anext(): asynchronous generator is already running",
+                ));
             }
             GenState::Done => {
                 return match resume {
@@ -862,22 +938,38 @@ impl Vm {
                 }
             }
         }
-        let step = AwaitAsyncGenStep { vm: self, generator: g.clone() }.await;
+        let step = AwaitAsyncGenStep {
+            vm: self,
+            generator: g.clone(),
+        }
+        .await;
         match step {
-            Err(e) if e.instance().class.is_subclass(&self.types.stop_async_iteration) => {
-                Err(super::errors::runtime_error("async generator raised StopAsyncIteration"))
+            Err(e)
+                if e.instance()
+                    .class
+                    .is_subclass(&self.types.stop_async_iteration) =>
+            {
+                Err(super::errors::runtime_error(
+                    "async generator raised StopAsyncIteration",
+                ))
             }
             other => other,
         }
     }
 
     async fn await_async_gen_step(&self, step: &AsyncGenStep) -> PyResult {
-        let resume = step.resume.borrow_mut().take().unwrap_or(Resume::Send(Value::None));
+        let resume = step
+            .resume
+            .borrow_mut()
+            .take()
+            .unwrap_or(Resume::Send(Value::None));
         let close = step.close;
         match self.async_gen_step(&step.generator, resume).await {
             Ok(GenStep::Yielded(v)) => {
                 if close {
-                    return Err(super::errors::runtime_error("async generator ignored GeneratorExit"));
+                    return Err(super::errors::runtime_error(
+                        "async generator ignored GeneratorExit",
+                    ));
                 }
                 Ok(v)
             }
@@ -885,10 +977,15 @@ impl Vm {
                 if close {
                     Ok(Value::None)
                 } else {
-                    Err(super::errors::new_exception(&self.types.stop_async_iteration, vec![]))
+                    Err(super::errors::new_exception(
+                        &self.types.stop_async_iteration,
+                        vec![],
+                    ))
                 }
             }
-            Err(e) if close && e.instance().class.is_subclass(&self.types.generator_exit) => Ok(Value::None),
+            Err(e) if close && e.instance().class.is_subclass(&self.types.generator_exit) => {
+                Ok(Value::None)
+            }
             Err(e) => Err(e),
         }
     }
@@ -903,4 +1000,3 @@ pub struct AsyncGenStep {
     /// Whether this is `aclose()` (GeneratorExit expected back).
     pub close: bool,
 }
-

@@ -27,13 +27,20 @@ fn build_native(vm: &Vm, name: &str) -> Option<Rc<Module>> {
 impl Vm {
     /// `import a.b.c`: the module object for the dotted path.
     pub fn import_module(&self, path: &[Symbol]) -> PyResult {
-        let name: String = path.iter().map(|s| s.name().to_string()).collect::<Vec<_>>().join(".");
+        let name: String = path
+            .iter()
+            .map(|s| s.name().to_string())
+            .collect::<Vec<_>>()
+            .join(".");
         if let Some(m) = self.modules.borrow().get(name.as_str()) {
             return Ok(m.clone());
         }
         let Some(module) = build_native(self, &name) else {
             let types = crate::types::types();
-            let exc = exc_msg(&types.module_not_found_error, format!("No module named '{name}'"));
+            let exc = exc_msg(
+                &types.module_not_found_error,
+                format!("No module named '{name}'"),
+            );
             exc.instance()
                 .attrs
                 .borrow_mut()
@@ -62,5 +69,7 @@ impl Vm {
 
 /// Sets a module attribute to a built-in function.
 pub fn set_fn(module: &Module, name: &'static str, f: crate::value::NativeFn) {
-    module.globals.set(Symbol::intern(name), crate::builtins::builtin_fn(name, f));
+    module
+        .globals
+        .set(Symbol::intern(name), crate::builtins::builtin_fn(name, f));
 }

@@ -76,9 +76,26 @@ macro_rules! dispatch_table {
 }
 
 dispatch_table!(
-    "seed", "random", "randint", "randrange", "choice", "choices", "sample", "shuffle", "uniform", "gauss",
-    "normalvariate", "triangular", "expovariate", "betavariate", "gammavariate", "lognormvariate",
-    "paretovariate", "weibullvariate", "vonmisesvariate", "getrandbits"
+    "seed",
+    "random",
+    "randint",
+    "randrange",
+    "choice",
+    "choices",
+    "sample",
+    "shuffle",
+    "uniform",
+    "gauss",
+    "normalvariate",
+    "triangular",
+    "expovariate",
+    "betavariate",
+    "gammavariate",
+    "lognormvariate",
+    "paretovariate",
+    "weibullvariate",
+    "vonmisesvariate",
+    "getrandbits"
 );
 
 /// The module-wide generator, seeded from entropy on first use.
@@ -96,8 +113,16 @@ fn default_state(vm: &Vm) -> Rc<RandomState> {
 /// Builds the module.
 pub fn build(vm: &Vm) -> Rc<Module> {
     let m = vm.new_module("random", None);
-    let class = new_builtin_class("Random", "random", &[vm.types.object.clone()], InstanceLayout::Builtin);
-    class.dict.borrow_mut().set(sym::__new__, builtin_fn("__new__", random_new));
+    let class = new_builtin_class(
+        "Random",
+        "random",
+        &[vm.types.object.clone()],
+        InstanceLayout::Builtin,
+    );
+    class
+        .dict
+        .borrow_mut()
+        .set(sym::__new__, builtin_fn("__new__", random_new));
     for (i, (name, _)) in METHODS.iter().enumerate() {
         set_fn(&m, name, module_function(i));
         add_methods(&class, &[(name, method_function(i))]);
@@ -129,7 +154,9 @@ fn rng_error(e: RngError, population: &str) -> Exc {
     };
     let message = match &e {
         RngError::Raise { message, .. } => message.clone(),
-        RngError::IndexOutOfRange(Subscripted::Population) => format!("{population} index out of range"),
+        RngError::IndexOutOfRange(Subscripted::Population) => {
+            format!("{population} index out of range")
+        }
         RngError::IndexOutOfRange(Subscripted::CumWeights) => "list index out of range".into(),
     };
     exc_msg(class, message)
@@ -140,7 +167,9 @@ fn int_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<BigInt> {
         Value::Float(f) if f.fract() == 0.0 && f.is_finite() => {
             crate::format::float_to_bigint(*f).map_err(crate::interp::errors::value_error)
         }
-        Value::Float(_) => Err(crate::interp::errors::value_error(format!("non-integer {what} for randrange()"))),
+        Value::Float(_) => Err(crate::interp::errors::value_error(format!(
+            "non-integer {what} for randrange()"
+        ))),
         other => other.to_bigint().ok_or_else(|| {
             type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -157,11 +186,17 @@ fn float_arg(vm: &Vm, v: &Value) -> PyResult<f64> {
 fn seed(vm: &Vm, st: &RandomState, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     allowed_kwargs("seed", kwargs, &["a", "version"])?;
     arity("seed", args, 0, 2)?;
-    let a = args.first().or_else(|| kwarg(kwargs, "a")).cloned().unwrap_or(Value::None);
+    let a = args
+        .first()
+        .or_else(|| kwarg(kwargs, "a"))
+        .cloned()
+        .unwrap_or(Value::None);
     let mut g = st.0.borrow_mut();
     match &a {
         Value::None => g.seed_from_entropy(),
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => g.seed_int(&a.to_bigint().unwrap_or_default()),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            g.seed_int(&a.to_bigint().unwrap_or_default())
+        }
         Value::Str(s) => g.seed_bytes(s.as_str().as_bytes()),
         Value::Float(_) => {
             let h = vm.hash(&a)?;
@@ -187,7 +222,11 @@ fn randint(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> 
         return Err(type_error(format!(
             "Random.randint() missing {} required positional argument{}",
             2 - args.len().min(2),
-            if args.len() == 1 { ": 'b'" } else { "s: 'a' and 'b'" }
+            if args.len() == 1 {
+                ": 'b'"
+            } else {
+                "s: 'a' and 'b'"
+            }
         )));
     }
     let a = int_arg(vm, &args[0], "start")?;
@@ -201,7 +240,11 @@ fn randint(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> 
 fn randrange(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("randrange", args, 1, 3)?;
     let start = int_arg(vm, &args[0], "arg 1")?;
-    let stop = args.get(1).filter(|v| !matches!(v, Value::None)).map(|v| int_arg(vm, v, "stop")).transpose()?;
+    let stop = args
+        .get(1)
+        .filter(|v| !matches!(v, Value::None))
+        .map(|v| int_arg(vm, v, "stop"))
+        .transpose()?;
     let step = args.get(2).map(|v| int_arg(vm, v, "step")).transpose()?;
     st.0.borrow_mut()
         .randrange(&start, stop.as_ref(), step.as_ref())
@@ -213,7 +256,10 @@ fn choice(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> P
     arity("choice", args, 1, 1)?;
     let seq = &args[0];
     let n = crate::builtins::functions::length(vm, seq)?;
-    let i = st.0.borrow_mut().choice_index(n).map_err(|e| rng_error(e, "list"))?;
+    let i =
+        st.0.borrow_mut()
+            .choice_index(n)
+            .map_err(|e| rng_error(e, "list"))?;
     vm.get_item(seq, &Value::Int(i as i64))
 }
 
@@ -227,13 +273,22 @@ fn population(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
 }
 
 fn choices(vm: &Vm, st: &RandomState, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
-    allowed_kwargs("choices", kwargs, &["population", "weights", "cum_weights", "k"])?;
+    allowed_kwargs(
+        "choices",
+        kwargs,
+        &["population", "weights", "cum_weights", "k"],
+    )?;
     arity("choices", args, 1, 2)?;
     let pop = population(vm, &args[0])?;
     let floats = |v: Option<&Value>| -> PyResult<Option<Vec<f64>>> {
         match v {
             None | Some(Value::None) => Ok(None),
-            Some(v) => vm.collect_iterable(v)?.iter().map(|x| float_arg(vm, x)).collect::<PyResult<Vec<_>>>().map(Some),
+            Some(v) => vm
+                .collect_iterable(v)?
+                .iter()
+                .map(|x| float_arg(vm, x))
+                .collect::<PyResult<Vec<_>>>()
+                .map(Some),
         }
     };
     let weights = floats(args.get(1).or_else(|| kwarg(kwargs, "weights")))?;
@@ -242,35 +297,49 @@ fn choices(vm: &Vm, st: &RandomState, args: &[Value], kwargs: &[(Symbol, Value)]
         Some(v) => vm.to_index(v)?,
         None => 1,
     };
-    let idx = st
-        .0
-        .borrow_mut()
-        .choices_indices(pop.len(), weights.as_deref(), cum.as_deref(), k)
-        .map_err(|e| rng_error(e, &vm.type_name(&args[0])))?;
-    Ok(Value::list(idx.into_iter().map(|i| pop[i].clone()).collect()))
+    let idx =
+        st.0.borrow_mut()
+            .choices_indices(pop.len(), weights.as_deref(), cum.as_deref(), k)
+            .map_err(|e| rng_error(e, &vm.type_name(&args[0])))?;
+    Ok(Value::list(
+        idx.into_iter().map(|i| pop[i].clone()).collect(),
+    ))
 }
 
 fn sample(vm: &Vm, st: &RandomState, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     allowed_kwargs("sample", kwargs, &["population", "k", "counts"])?;
-    let pop_v = args.first().or_else(|| kwarg(kwargs, "population")).ok_or_else(|| type_error("sample() missing required argument 'population'"))?;
+    let pop_v = args
+        .first()
+        .or_else(|| kwarg(kwargs, "population"))
+        .ok_or_else(|| type_error("sample() missing required argument 'population'"))?;
     let pop = population(vm, pop_v)?;
     let k = match args.get(1).or_else(|| kwarg(kwargs, "k")) {
         Some(v) => vm.to_index(v)?,
-        None => return Err(type_error("Random.sample() missing 1 required positional argument: 'k'")),
+        None => {
+            return Err(type_error(
+                "Random.sample() missing 1 required positional argument: 'k'",
+            ));
+        }
     };
     let idx = match kwarg(kwargs, "counts") {
         Some(c) if !matches!(c, Value::None) => {
             let counts: Vec<BigInt> = vm
                 .collect_iterable(c)?
                 .iter()
-                .map(|x| x.to_bigint().ok_or_else(|| type_error("counts must be integers")))
+                .map(|x| {
+                    x.to_bigint()
+                        .ok_or_else(|| type_error("counts must be integers"))
+                })
                 .collect::<PyResult<_>>()?;
-            st.0.borrow_mut().sample_counts_indices(pop.len(), &counts, k)
+            st.0.borrow_mut()
+                .sample_counts_indices(pop.len(), &counts, k)
         }
         _ => st.0.borrow_mut().sample_indices(pop.len(), k),
     }
     .map_err(|e| rng_error(e, &vm.type_name(pop_v)))?;
-    Ok(Value::list(idx.into_iter().map(|i| pop[i].clone()).collect()))
+    Ok(Value::list(
+        idx.into_iter().map(|i| pop[i].clone()).collect(),
+    ))
 }
 
 fn shuffle(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -289,12 +358,20 @@ fn shuffle(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> 
     }
 }
 
-fn two_floats(vm: &Vm, args: &[Value], name: &str, defaults: Option<(f64, f64)>) -> PyResult<(f64, f64)> {
+fn two_floats(
+    vm: &Vm,
+    args: &[Value],
+    name: &str,
+    defaults: Option<(f64, f64)>,
+) -> PyResult<(f64, f64)> {
     match (args, defaults) {
         ([a, b], _) => Ok((float_arg(vm, a)?, float_arg(vm, b)?)),
         ([a], Some((_, d))) => Ok((float_arg(vm, a)?, d)),
         ([], Some(d)) => Ok(d),
-        _ => Err(type_error(format!("{name}() takes exactly 2 arguments ({} given)", args.len()))),
+        _ => Err(type_error(format!(
+            "{name}() takes exactly 2 arguments ({} given)",
+            args.len()
+        ))),
     }
 }
 
@@ -325,27 +402,54 @@ fn normalvariate(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)
 
 fn triangular(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("triangular", args, 0, 3)?;
-    let low = args.first().map(|v| float_arg(vm, v)).transpose()?.unwrap_or(0.0);
-    let high = args.get(1).map(|v| float_arg(vm, v)).transpose()?.unwrap_or(1.0);
-    let mode = args.get(2).filter(|v| !matches!(v, Value::None)).map(|v| float_arg(vm, v)).transpose()?;
+    let low = args
+        .first()
+        .map(|v| float_arg(vm, v))
+        .transpose()?
+        .unwrap_or(0.0);
+    let high = args
+        .get(1)
+        .map(|v| float_arg(vm, v))
+        .transpose()?
+        .unwrap_or(1.0);
+    let mode = args
+        .get(2)
+        .filter(|v| !matches!(v, Value::None))
+        .map(|v| float_arg(vm, v))
+        .transpose()?;
     match st.0.borrow_mut().triangular(low, high, mode) {
         Some(x) => Ok(Value::Float(x)),
         None => Ok(args.first().cloned().unwrap_or(Value::Float(low))),
     }
 }
 
-fn one_float_result(vm: &Vm, args: &[Value], f: impl FnOnce(f64) -> Result<f64, RngError>) -> PyResult {
+fn one_float_result(
+    vm: &Vm,
+    args: &[Value],
+    f: impl FnOnce(f64) -> Result<f64, RngError>,
+) -> PyResult {
     arity("variate", args, 1, 1)?;
-    f(float_arg(vm, &args[0])?).map(Value::Float).map_err(|e| rng_error(e, "list"))
+    f(float_arg(vm, &args[0])?)
+        .map(Value::Float)
+        .map_err(|e| rng_error(e, "list"))
 }
 
-fn two_float_result(vm: &Vm, args: &[Value], name: &str, f: impl FnOnce(f64, f64) -> Result<f64, RngError>) -> PyResult {
+fn two_float_result(
+    vm: &Vm,
+    args: &[Value],
+    name: &str,
+    f: impl FnOnce(f64, f64) -> Result<f64, RngError>,
+) -> PyResult {
     let (a, b) = two_floats(vm, args, name, None)?;
     f(a, b).map(Value::Float).map_err(|e| rng_error(e, "list"))
 }
 
 fn expovariate(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let args: Vec<Value> = if args.is_empty() { vec![Value::Float(1.0)] } else { args.to_vec() };
+    let args: Vec<Value> = if args.is_empty() {
+        vec![Value::Float(1.0)]
+    } else {
+        args.to_vec()
+    };
     one_float_result(vm, &args, |l| st.0.borrow_mut().expovariate(l))
 }
 
@@ -354,23 +458,33 @@ fn paretovariate(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)
 }
 
 fn betavariate(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    two_float_result(vm, args, "betavariate", |a, b| st.0.borrow_mut().betavariate(a, b))
+    two_float_result(vm, args, "betavariate", |a, b| {
+        st.0.borrow_mut().betavariate(a, b)
+    })
 }
 
 fn gammavariate(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    two_float_result(vm, args, "gammavariate", |a, b| st.0.borrow_mut().gammavariate(a, b))
+    two_float_result(vm, args, "gammavariate", |a, b| {
+        st.0.borrow_mut().gammavariate(a, b)
+    })
 }
 
 fn lognormvariate(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    two_float_result(vm, args, "lognormvariate", |a, b| st.0.borrow_mut().lognormvariate(a, b))
+    two_float_result(vm, args, "lognormvariate", |a, b| {
+        st.0.borrow_mut().lognormvariate(a, b)
+    })
 }
 
 fn weibullvariate(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    two_float_result(vm, args, "weibullvariate", |a, b| st.0.borrow_mut().weibullvariate(a, b))
+    two_float_result(vm, args, "weibullvariate", |a, b| {
+        st.0.borrow_mut().weibullvariate(a, b)
+    })
 }
 
 fn vonmisesvariate(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    two_float_result(vm, args, "vonmisesvariate", |a, b| st.0.borrow_mut().vonmisesvariate(a, b))
+    two_float_result(vm, args, "vonmisesvariate", |a, b| {
+        st.0.borrow_mut().vonmisesvariate(a, b)
+    })
 }
 
 fn getrandbits(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {

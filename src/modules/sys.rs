@@ -21,10 +21,23 @@ pub enum StdStream {
 /// Builds the module.
 pub fn build(vm: &Vm) -> Rc<Module> {
     let m = vm.new_module("sys", None);
-    let argv: Vec<Value> = vm.argv.borrow().iter().map(|a| Value::str(a.as_str())).collect();
+    let argv: Vec<Value> = vm
+        .argv
+        .borrow()
+        .iter()
+        .map(|a| Value::str(a.as_str()))
+        .collect();
     m.globals.set(Symbol::intern("argv"), Value::list(argv));
-    let text_io = new_builtin_class("TextIOWrapper", "_io", &[vm.types.object.clone()], InstanceLayout::Builtin);
-    crate::builtins::add_methods(&text_io, &[("write", stream_write), ("flush", stream_flush)]);
+    let text_io = new_builtin_class(
+        "TextIOWrapper",
+        "_io",
+        &[vm.types.object.clone()],
+        InstanceLayout::Builtin,
+    );
+    crate::builtins::add_methods(
+        &text_io,
+        &[("write", stream_write), ("flush", stream_flush)],
+    );
     for (name, stream) in [("stdout", StdStream::Out), ("stderr", StdStream::Err)] {
         let obj = NativeObject::new_value(text_io.clone(), stream);
         m.globals.set(Symbol::intern(name), obj.clone());
@@ -33,16 +46,30 @@ pub fn build(vm: &Vm) -> Rc<Module> {
     set_fn(&m, "exit", exit);
     set_fn(&m, "getrecursionlimit", getrecursionlimit);
     set_fn(&m, "setrecursionlimit", setrecursionlimit);
-    m.globals.set(Symbol::intern("version"), Value::str(format!("3.11.7 (pyco {})", env!("CARGO_PKG_VERSION"))));
+    m.globals.set(
+        Symbol::intern("version"),
+        Value::str(format!("3.11.7 (pyco {})", env!("CARGO_PKG_VERSION"))),
+    );
     m.globals.set(
         Symbol::intern("version_info"),
-        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
+        Value::tuple(vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(7),
+            Value::str("final"),
+            Value::Int(0),
+        ]),
     );
-    m.globals.set(Symbol::intern("platform"), Value::str("linux"));
-    m.globals.set(Symbol::intern("byteorder"), Value::str("little"));
-    m.globals.set(Symbol::intern("maxsize"), Value::Int(i64::MAX));
-    m.globals.set(Symbol::intern("executable"), Value::str("pyco"));
-    m.globals.set(Symbol::intern("path"), Value::list(Vec::new()));
+    m.globals
+        .set(Symbol::intern("platform"), Value::str("linux"));
+    m.globals
+        .set(Symbol::intern("byteorder"), Value::str("little"));
+    m.globals
+        .set(Symbol::intern("maxsize"), Value::Int(i64::MAX));
+    m.globals
+        .set(Symbol::intern("executable"), Value::str("pyco"));
+    m.globals
+        .set(Symbol::intern("path"), Value::list(Vec::new()));
     m.globals.set(Symbol::intern("flags"), Value::None);
     m
 }
@@ -57,7 +84,12 @@ pub fn write_to(vm: &Vm, file: &Value, text: &str) -> PyResult<()> {
         Some(StdStream::Out) => vm.write_stdout(text),
         Some(StdStream::Err) => vm.write_stderr(text),
         None => {
-            vm.call_method(file, Symbol::intern("write"), smallvec::smallvec![Value::str(text)], &[])?;
+            vm.call_method(
+                file,
+                Symbol::intern("write"),
+                smallvec::smallvec![Value::str(text)],
+                &[],
+            )?;
         }
     }
     Ok(())
@@ -112,7 +144,9 @@ fn setrecursionlimit(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult
     arity("setrecursionlimit", args, 1, 1)?;
     let n = vm.to_index(&args[0])?;
     if n < 1 {
-        return Err(value_error("recursion limit must be greater or equal than 1"));
+        return Err(value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
     }
     vm.recursion_limit.set(n.min(MAX_RECURSION_LIMIT) as usize);
     Ok(Value::None)

@@ -48,7 +48,9 @@ fn monotonic_ns(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn sleep(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("sleep", args, 1, 1)?;
     let secs = match &args[0] {
-        v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_)) => crate::interp::ops::int_to_f64(v)?,
+        v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_)) => {
+            crate::interp::ops::int_to_f64(v)?
+        }
         other => {
             return Err(crate::interp::errors::type_error(format!(
                 "'{}' object cannot be interpreted as an integer",

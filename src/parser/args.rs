@@ -125,7 +125,10 @@ pub fn call<'t, 's: 't>(parts: &ArgParts<'t, 's>, allow_generator: bool) -> P<'t
             })
             .boxed()
     } else {
-        assignment_or_expression.clone().map(Item::Positional).boxed()
+        assignment_or_expression
+            .clone()
+            .map(Item::Positional)
+            .boxed()
     };
     let positional = positional.then_ignore(peek_not(|t| t == Tok::Equal));
 
@@ -204,7 +207,10 @@ fn check_order(
             let Item::Generator(genexp) = &items[g].0 else {
                 return Err(());
             };
-            SyntaxError::new("Generator expression must be parenthesized", generator_range(genexp))
+            SyntaxError::new(
+                "Generator expression must be parenthesized",
+                generator_range(genexp),
+            )
         } else {
             let message = if double_star_before_violation {
                 "positional argument follows keyword argument unpacking"
@@ -242,4 +248,3 @@ fn to_arg(item: Item) -> Arg {
         Item::DoubleStar(e) => Arg::DoubleStarred(e),
     }
 }
-

@@ -100,7 +100,8 @@ pub fn grammar<'t, 's: 't>() -> Exprs<'t, 's> {
         let disjunction = recursive(|disjunction| {
             let disjunction = disjunction.boxed();
             let bitwise_or = recursive(|bitwise_or| {
-                let (bitwise_or, inner) = operand_levels(&expression, &disjunction, bitwise_or.boxed());
+                let (bitwise_or, inner) =
+                    operand_levels(&expression, &disjunction, bitwise_or.boxed());
                 inner_stash.replace(Some(inner));
                 bitwise_or
             })
@@ -108,9 +109,16 @@ pub fn grammar<'t, 's: 't>() -> Exprs<'t, 's> {
             boolean_levels(&bitwise_or)
         })
         .boxed();
-        let inner = inner_stash.take().expect("operand levels are built eagerly");
+        let inner = inner_stash
+            .take()
+            .expect("operand levels are built eagerly");
         let lambda_params = params(&inner.name, &expression, &inner.star_expression, true);
-        let core = conditional(&expression, &disjunction, &inner.star_expressions, lambda_params);
+        let core = conditional(
+            &expression,
+            &disjunction,
+            &inner.star_expressions,
+            lambda_params,
+        );
         stash.replace(Some(inner));
         nested(core)
     });
@@ -180,14 +188,15 @@ fn conditional<'t, 's: 't>(
     );
     let next_expression = probe(expression.clone());
     let legacy = probe(peek_not(|t| t == Tok::LPar).ignore_then(star_expressions.clone()));
-    let probed = missing_else
-        .then(next_expression)
-        .then(legacy)
-        .map(|((missing_else, next), legacy)| Tail::Probed {
-            missing_else: missing_else.map(|(test, _)| test),
-            next: next.map(|(_, s)| s),
-            legacy: legacy.map(|(_, s)| s),
-        });
+    let probed =
+        missing_else
+            .then(next_expression)
+            .then(legacy)
+            .map(|((missing_else, next), legacy)| Tail::Probed {
+                missing_else: missing_else.map(|(test, _)| test),
+                next: next.map(|(_, s)| s),
+                legacy: legacy.map(|(_, s)| s),
+            });
 
     let ternary = disjunction
         .clone()
@@ -297,7 +306,12 @@ fn boolean_levels<'t, 's: 't>(bitwise_or: &P<'t, 's, Expr>) -> P<'t, 's, Expr> {
     ));
     let comparison = bitwise_or
         .clone()
-        .then(cmp_op.then(bitwise_or.clone()).repeated().collect::<Vec<_>>())
+        .then(
+            cmp_op
+                .then(bitwise_or.clone())
+                .repeated()
+                .collect::<Vec<_>>(),
+        )
         .map(|(left, rest)| {
             if rest.is_empty() {
                 return left;
@@ -594,7 +608,12 @@ enum Trailer {
 /// comma (the tuple's span covers a trailing comma).
 fn comma_list<'t, 's: 't>(item: P<'t, 's, Expr>) -> P<'t, 's, Expr> {
     item.clone()
-        .then(tok(Tok::Comma).ignore_then(item).repeated().collect::<Vec<_>>())
+        .then(
+            tok(Tok::Comma)
+                .ignore_then(item)
+                .repeated()
+                .collect::<Vec<_>>(),
+        )
         .then(tok(Tok::Comma).or_not())
         .map_with(|((first, rest), trailing), e| {
             if rest.is_empty() && trailing.is_none() {
@@ -669,7 +688,10 @@ fn named_expression<'t, 's: 't>(
             st.read(next);
             let error = if walrus.is_some() {
                 Some(SyntaxError::new(
-                    format!("cannot use assignment expressions with {}", expr_name(&value)),
+                    format!(
+                        "cannot use assignment expressions with {}",
+                        expr_name(&value)
+                    ),
                     value.span,
                 ))
             } else if let Some((_, rhs)) = assign {
@@ -783,7 +805,11 @@ fn checked_target<'t, 's: 't>(primary: &P<'t, 's, Expr>, kind: TargetKind) -> P<
                 TargetKind::Del => super::targets::is_del_target(&target),
                 TargetKind::Star | TargetKind::For => is_star_target(&target),
             };
-            if ok { Ok(target) } else { Err(Cheap::new(span)) }
+            if ok {
+                Ok(target)
+            } else {
+                Err(Cheap::new(span))
+            }
         })
         .boxed()
 }
@@ -868,7 +894,12 @@ fn slices<'t, 's: 't>(
             }),
     ));
     item.clone()
-        .then(tok(Tok::Comma).ignore_then(item).repeated().collect::<Vec<_>>())
+        .then(
+            tok(Tok::Comma)
+                .ignore_then(item)
+                .repeated()
+                .collect::<Vec<_>>(),
+        )
         .then(tok(Tok::Comma).or_not())
         .try_map_with(|(((first, first_starred), rest), trailing), e| {
             if rest.is_empty() && trailing.is_none() {
@@ -948,9 +979,14 @@ fn parse_field<'t, 's>(
 ) -> Result<Expr, SyntaxError> {
     let lexed = st.lexed;
     let range = scan.tokens.clone();
-    let (Some(toks), Some(spans)) = (lexed.arena.toks.get(range.clone()), lexed.arena.spans.get(range))
-    else {
-        return Err(SyntaxError::new("f-string: invalid syntax", Span::default()));
+    let (Some(toks), Some(spans)) = (
+        lexed.arena.toks.get(range.clone()),
+        lexed.arena.spans.get(range),
+    ) else {
+        return Err(SyntaxError::new(
+            "f-string: invalid syntax",
+            Span::default(),
+        ));
     };
     let eof = spans.last().map_or(0, |s| s.start as usize);
     super::run(field, st.src, lexed, toks, spans, eof).map_err(|failure| {
@@ -1241,7 +1277,9 @@ fn brace<'t, 's: 't>(
             .then_ignore(tok(Tok::Colon))
             .then(value.clone())
             .map(|(k, v)| DictItem::Pair(k, v)),
-        key_without_colon.to(None).try_map(|v: Option<DictItem>, span| v.ok_or(Cheap::new(span))),
+        key_without_colon
+            .to(None)
+            .try_map(|v: Option<DictItem>, span| v.ok_or(Cheap::new(span))),
     ));
     let dict_rest = tok(Tok::Comma)
         .ignore_then(dict_item)
@@ -1272,13 +1310,13 @@ fn brace<'t, 's: 't>(
     let first_item = element
         .clone()
         .then(choice((
-            tok(Tok::Colon).ignore_then(value).then(choice((
-                for_if_clauses.clone().map(Ok),
-                dict_rest.map(Err),
-            ))).map(|(value, tail)| match tail {
-                Ok(generators) => BraceTail::DictComp(value, generators),
-                Err(rest) => BraceTail::Dict(value, rest),
-            }),
+            tok(Tok::Colon)
+                .ignore_then(value)
+                .then(choice((for_if_clauses.clone().map(Ok), dict_rest.map(Err))))
+                .map(|(value, tail)| match tail {
+                    Ok(generators) => BraceTail::DictComp(value, generators),
+                    Err(rest) => BraceTail::Dict(value, rest),
+                }),
             for_if_clauses.clone().map(BraceTail::SetComp),
             tok(Tok::Comma)
                 .ignore_then(element.clone().map(|(e, _)| e))

@@ -9,8 +9,9 @@
 use super::symtable::{ScopeId, ScopeKind, SymbolTable, node_key};
 use crate::ast::{self, Span};
 use crate::ir::{
-    Args, Capture, ClassDef, Code, CodeKind, CompClause, CompKind, Elem, Expr, ExprKind, FPart, FunctionKind,
-    FunctionTemplate, Handler, ImportName, NameRef, ParamLayout, Stmt, StmtKind, Target,
+    Args, Capture, ClassDef, Code, CodeKind, CompClause, CompKind, Elem, Expr, ExprKind, FPart,
+    FunctionKind, FunctionTemplate, Handler, ImportName, NameRef, ParamLayout, Stmt, StmtKind,
+    Target,
 };
 use crate::source::SourceFile;
 use crate::syntax_error::SyntaxError;
@@ -76,7 +77,12 @@ pub struct Emitter<'a> {
 
 impl<'a> Emitter<'a> {
     /// An emitter for one module.
-    pub fn new(table: &'a SymbolTable, globals: &'a Globals, file: Rc<SourceFile>, options: ResolveOptions) -> Self {
+    pub fn new(
+        table: &'a SymbolTable,
+        globals: &'a Globals,
+        file: Rc<SourceFile>,
+        options: ResolveOptions,
+    ) -> Self {
         Self {
             table,
             globals,
@@ -159,7 +165,10 @@ impl<'a> Emitter<'a> {
         self.scope = host;
     }
 
-    #[expect(clippy::too_many_arguments, reason = "one call site per code kind; a struct would only rename them")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one call site per code kind; a struct would only rename them"
+    )]
     fn end_frame(
         &mut self,
         name: Rc<str>,
@@ -173,7 +182,11 @@ impl<'a> Emitter<'a> {
     ) -> Rc<Code> {
         let alloc = self.frames.pop().expect("frame");
         let host = alloc.host;
-        let free_names = self.table.scopes[host].frees.iter().map(|n| Symbol::intern(n)).collect();
+        let free_names = self.table.scopes[host]
+            .frees
+            .iter()
+            .map(|n| Symbol::intern(n))
+            .collect();
         Rc::new(Code {
             name,
             qualname,
@@ -200,7 +213,9 @@ impl<'a> Emitter<'a> {
 
     fn resolve_in(&mut self, scope_id: ScopeId, name: &str) -> NameRef {
         let scope = &self.table.scopes[scope_id];
-        let global = |g: &Globals| NameRef::Global(g.slot(Symbol::intern(name)) as u32, Symbol::intern(name));
+        let global = |g: &Globals| {
+            NameRef::Global(g.slot(Symbol::intern(name)) as u32, Symbol::intern(name))
+        };
         match scope.kind {
             ScopeKind::Module => global(self.globals),
             ScopeKind::Class => {
@@ -271,25 +286,35 @@ impl<'a> Emitter<'a> {
             S::Expr(e) => StmtKind::Expr(self.expr(e)?),
             S::Assign { targets, value } => {
                 let value = self.expr(value)?;
-                let targets = targets.iter().map(|t| self.target(t)).collect::<Result<_>>()?;
+                let targets = targets
+                    .iter()
+                    .map(|t| self.target(t))
+                    .collect::<Result<_>>()?;
                 StmtKind::Assign(targets, value)
             }
             S::AugAssign { target, op, value } => {
                 let value = self.expr(value)?;
                 let target = match &target.kind {
-                    ast::ExprKind::Name(_) | ast::ExprKind::Attribute { .. } | ast::ExprKind::Subscript { .. } => {
-                        self.target(target)?
-                    }
+                    ast::ExprKind::Name(_)
+                    | ast::ExprKind::Attribute { .. }
+                    | ast::ExprKind::Subscript { .. } => self.target(target)?,
                     _ => {
                         return Err(SyntaxError::new(
-                            format!("'{}' is an illegal expression for augmented assignment", describe(target)),
+                            format!(
+                                "'{}' is an illegal expression for augmented assignment",
+                                describe(target)
+                            ),
                             target.span,
                         ));
                     }
                 };
                 StmtKind::AugAssign(target, *op, value)
             }
-            S::AnnAssign { target, annotation, value } => {
+            S::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 let annotation = self.expr(annotation)?;
                 match value {
                     Some(v) => {
@@ -314,7 +339,11 @@ impl<'a> Emitter<'a> {
                     };
                     return Err(SyntaxError::new(msg, span));
                 }
-                if matches!(s.kind, S::Break) { StmtKind::Break } else { StmtKind::Continue }
+                if matches!(s.kind, S::Break) {
+                    StmtKind::Break
+                } else {
+                    StmtKind::Continue
+                }
             }
             S::Return(value) => {
                 if self.host_kind() != ScopeKind::Function {
@@ -322,7 +351,10 @@ impl<'a> Emitter<'a> {
                 }
                 let host = &self.table.scopes[self.frames.last().expect("frame").host];
                 if value.is_some() && host.is_async && host.has_yield {
-                    return Err(SyntaxError::new("'return' with value in async generator", span));
+                    return Err(SyntaxError::new(
+                        "'return' with value in async generator",
+                        span,
+                    ));
                 }
                 StmtKind::Return(value.as_ref().map(|v| self.expr(v)).transpose()?)
             }
@@ -334,7 +366,13 @@ impl<'a> Emitter<'a> {
                 let body = self.loop_body(body)?;
                 StmtKind::While(test, body, self.body(orelse)?)
             }
-            S::For { target, iter, body, orelse, is_async } => {
+            S::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 if *is_async && !self.host_is_async() {
                     return Err(SyntaxError::new("'async for' outside async function", span));
                 }
@@ -351,7 +389,13 @@ impl<'a> Emitter<'a> {
             }
             S::FunctionDef(def) => self.function_def(def, span)?,
             S::ClassDef(def) => self.class_def(def, span)?,
-            S::Try { body, handlers, orelse, finalbody, is_star } => {
+            S::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            } => {
                 let body = self.body(body)?;
                 let handlers = handlers
                     .iter()
@@ -376,9 +420,16 @@ impl<'a> Emitter<'a> {
                 exc.as_ref().map(|e| self.expr(e)).transpose()?,
                 cause.as_ref().map(|e| self.expr(e)).transpose()?,
             ),
-            S::With { items, body, is_async } => {
+            S::With {
+                items,
+                body,
+                is_async,
+            } => {
                 if *is_async && !self.host_is_async() {
-                    return Err(SyntaxError::new("'async with' outside async function", span));
+                    return Err(SyntaxError::new(
+                        "'async with' outside async function",
+                        span,
+                    ));
                 }
                 let items = items
                     .iter()
@@ -396,12 +447,16 @@ impl<'a> Emitter<'a> {
             }
             S::Global(_) | S::Nonlocal(_) => StmtKind::Pass,
             S::Delete(targets) => {
-                let targets = targets.iter().map(|t| self.del_target(t)).collect::<Result<_>>()?;
+                let targets = targets
+                    .iter()
+                    .map(|t| self.del_target(t))
+                    .collect::<Result<_>>()?;
                 StmtKind::Delete(targets)
             }
-            S::Assert { test, msg } => {
-                StmtKind::Assert(self.expr(test)?, msg.as_ref().map(|m| self.expr(m)).transpose()?)
-            }
+            S::Assert { test, msg } => StmtKind::Assert(
+                self.expr(test)?,
+                msg.as_ref().map(|m| self.expr(m)).transpose()?,
+            ),
             S::Import(aliases) => {
                 // `import a, b` is two statements' worth of work; emit the
                 // first here and chain the rest as an If-less block.
@@ -410,11 +465,23 @@ impl<'a> Emitter<'a> {
                     let path: Vec<Symbol> = a.name.name.split('.').map(Symbol::intern).collect();
                     let (bound, bind_top) = match &a.asname {
                         Some(n) => (n.name.clone(), false),
-                        None => (a.name.name.split('.').next().unwrap_or_default().to_string(), true),
+                        None => (
+                            a.name
+                                .name
+                                .split('.')
+                                .next()
+                                .unwrap_or_default()
+                                .to_string(),
+                            true,
+                        ),
                     };
                     let target = self.resolve(&bound);
                     stmts.push(Stmt {
-                        kind: StmtKind::Import { path, target, bind_top },
+                        kind: StmtKind::Import {
+                            path,
+                            target,
+                            bind_top,
+                        },
                         span,
                         suspends: false,
                     });
@@ -432,7 +499,11 @@ impl<'a> Emitter<'a> {
                     Vec::new(),
                 )
             }
-            S::ImportFrom { module, names, level } => {
+            S::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 if *level > 0 {
                     return Err(SyntaxError::new(
                         "attempted relative import with no known parent package",
@@ -442,7 +513,10 @@ impl<'a> Emitter<'a> {
                 let path: Vec<Symbol> = module.name.split('.').map(Symbol::intern).collect();
                 if names.iter().any(|a| a.name.name == "*") {
                     if self.host_kind() != ScopeKind::Module {
-                        return Err(SyntaxError::new("import * only allowed at module level", span));
+                        return Err(SyntaxError::new(
+                            "import * only allowed at module level",
+                            span,
+                        ));
                     }
                     StmtKind::ImportStar(path)
                 } else {
@@ -461,7 +535,11 @@ impl<'a> Emitter<'a> {
             }
         };
         let suspends = stmt_suspends(&kind);
-        Ok(Stmt { kind, span, suspends })
+        Ok(Stmt {
+            kind,
+            span,
+            suspends,
+        })
     }
 
     fn loop_body(&mut self, body: &[ast::Stmt]) -> Result<Vec<Stmt>> {
@@ -480,7 +558,11 @@ impl<'a> Emitter<'a> {
     }
 
     fn function_def(&mut self, def: &ast::FunctionDef, span: Span) -> Result<StmtKind> {
-        let decorators = def.decorators.iter().map(|d| self.expr(d)).collect::<Result<_>>()?;
+        let decorators = def
+            .decorators
+            .iter()
+            .map(|d| self.expr(d))
+            .collect::<Result<_>>()?;
         let scope_id = self.table.by_node[&node_key(def)];
         let qualname = self.qualified(&def.name.name);
         let template = self.function_template(
@@ -562,7 +644,16 @@ impl<'a> Emitter<'a> {
             }
         };
         let layout = param_layout(params);
-        let code = self.end_frame(name, qualname, CodeKind::Function, function_kind, layout, body, span, doc);
+        let code = self.end_frame(
+            name,
+            qualname,
+            CodeKind::Function,
+            function_kind,
+            layout,
+            body,
+            span,
+            doc,
+        );
         self.scope = outer_scope;
         Ok(Rc::new(FunctionTemplate {
             code,
@@ -581,14 +672,24 @@ impl<'a> Emitter<'a> {
             .map(|name| match self.resolve(name) {
                 NameRef::Cell(c) => Capture::Cell(c),
                 NameRef::Free(f) => Capture::Free(f),
-                other => unreachable!("free variable {name} resolves to a cell in its definer, got {other:?}"),
+                other => unreachable!(
+                    "free variable {name} resolves to a cell in its definer, got {other:?}"
+                ),
             })
             .collect()
     }
 
     fn class_def(&mut self, def: &ast::ClassDef, span: Span) -> Result<StmtKind> {
-        let decorators = def.decorators.iter().map(|d| self.expr(d)).collect::<Result<_>>()?;
-        let bases = def.bases.iter().map(|b| self.elem(b)).collect::<Result<_>>()?;
+        let decorators = def
+            .decorators
+            .iter()
+            .map(|d| self.expr(d))
+            .collect::<Result<_>>()?;
+        let bases = def
+            .bases
+            .iter()
+            .map(|b| self.elem(b))
+            .collect::<Result<_>>()?;
         let keywords = def
             .keywords
             .iter()
@@ -644,15 +745,22 @@ impl<'a> Emitter<'a> {
         use ast::ExprKind as E;
         Ok(match &t.kind {
             E::Name(n) => Target::Name(self.resolve(n)),
-            E::Attribute { value, attr } => Target::Attr(self.expr(value)?, Symbol::intern(&attr.name)),
-            E::Subscript { value, index } => Target::Subscript(self.expr(value)?, self.expr(index)?),
+            E::Attribute { value, attr } => {
+                Target::Attr(self.expr(value)?, Symbol::intern(&attr.name))
+            }
+            E::Subscript { value, index } => {
+                Target::Subscript(self.expr(value)?, self.expr(index)?)
+            }
             E::Tuple(items) | E::List(items) => {
                 let mut star = None;
                 let mut targets = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
                     if let E::Starred(inner) = &item.kind {
                         if star.is_some() {
-                            return Err(SyntaxError::new("multiple starred expressions in assignment", t.span));
+                            return Err(SyntaxError::new(
+                                "multiple starred expressions in assignment",
+                                t.span,
+                            ));
                         }
                         star = Some(i);
                         targets.push(self.target(inner)?);
@@ -669,19 +777,30 @@ impl<'a> Emitter<'a> {
                 ));
             }
             _ => {
-                return Err(SyntaxError::new(format!("cannot assign to {}", describe(t)), t.span));
+                return Err(SyntaxError::new(
+                    format!("cannot assign to {}", describe(t)),
+                    t.span,
+                ));
             }
         })
     }
 
     fn del_target(&mut self, t: &ast::Expr) -> Result<Target> {
         match &t.kind {
-            ast::ExprKind::Name(_) | ast::ExprKind::Attribute { .. } | ast::ExprKind::Subscript { .. } => self.target(t),
+            ast::ExprKind::Name(_)
+            | ast::ExprKind::Attribute { .. }
+            | ast::ExprKind::Subscript { .. } => self.target(t),
             ast::ExprKind::Tuple(items) | ast::ExprKind::List(items) => {
-                let targets = items.iter().map(|i| self.del_target(i)).collect::<Result<_>>()?;
+                let targets = items
+                    .iter()
+                    .map(|i| self.del_target(i))
+                    .collect::<Result<_>>()?;
                 Ok(Target::Unpack(targets, None))
             }
-            _ => Err(SyntaxError::new(format!("cannot delete {}", describe(t)), t.span)),
+            _ => Err(SyntaxError::new(
+                format!("cannot delete {}", describe(t)),
+                t.span,
+            )),
         }
     }
 
@@ -738,12 +857,19 @@ impl<'a> Emitter<'a> {
             E::Name(n) => ExprKind::Name(self.resolve(n)),
             E::Constant(c) => ExprKind::Const(constant(c)),
             E::FString(parts) => ExprKind::FString(self.fstring(parts)?),
-            E::BinOp { left, op, right } => ExprKind::BinOp(*op, self.boxed(left)?, self.boxed(right)?),
-            E::UnaryOp { op, operand } => ExprKind::Unary(*op, self.boxed(operand)?),
-            E::BoolOp { op, values } => {
-                ExprKind::BoolOp(*op, values.iter().map(|v| self.expr(v)).collect::<Result<_>>()?)
+            E::BinOp { left, op, right } => {
+                ExprKind::BinOp(*op, self.boxed(left)?, self.boxed(right)?)
             }
-            E::Compare { left, ops, comparators } => {
+            E::UnaryOp { op, operand } => ExprKind::Unary(*op, self.boxed(operand)?),
+            E::BoolOp { op, values } => ExprKind::BoolOp(
+                *op,
+                values.iter().map(|v| self.expr(v)).collect::<Result<_>>()?,
+            ),
+            E::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 let left = self.boxed(left)?;
                 let rest = ops
                     .iter()
@@ -752,7 +878,9 @@ impl<'a> Emitter<'a> {
                     .collect::<Result<_>>()?;
                 ExprKind::Compare(left, rest)
             }
-            E::IfExp { test, body, orelse } => ExprKind::IfExp(self.boxed(test)?, self.boxed(body)?, self.boxed(orelse)?),
+            E::IfExp { test, body, orelse } => {
+                ExprKind::IfExp(self.boxed(test)?, self.boxed(body)?, self.boxed(orelse)?)
+            }
             E::Lambda { params, body } => {
                 let scope_id = self.table.by_node[&node_key(e)];
                 let qualname = self.qualified("<lambda>");
@@ -778,21 +906,35 @@ impl<'a> Emitter<'a> {
                     ExprKind::SuperCall
                 } else if let E::Attribute { value, attr } = &func.kind {
                     let obj = self.boxed(value)?;
-                    ExprKind::CallMethod(obj, Symbol::intern(&attr.name), Box::new(self.args(args)?))
+                    ExprKind::CallMethod(
+                        obj,
+                        Symbol::intern(&attr.name),
+                        Box::new(self.args(args)?),
+                    )
                 } else {
                     ExprKind::Call(self.boxed(func)?, Box::new(self.args(args)?))
                 }
             }
-            E::Attribute { value, attr } => ExprKind::Attr(self.boxed(value)?, Symbol::intern(&attr.name)),
-            E::Subscript { value, index } => ExprKind::Subscript(self.boxed(value)?, self.boxed(index)?),
+            E::Attribute { value, attr } => {
+                ExprKind::Attr(self.boxed(value)?, Symbol::intern(&attr.name))
+            }
+            E::Subscript { value, index } => {
+                ExprKind::Subscript(self.boxed(value)?, self.boxed(index)?)
+            }
             E::Slice { lower, upper, step } => ExprKind::Slice(
                 lower.as_deref().map(|x| self.boxed(x)).transpose()?,
                 upper.as_deref().map(|x| self.boxed(x)).transpose()?,
                 step.as_deref().map(|x| self.boxed(x)).transpose()?,
             ),
-            E::List(items) => ExprKind::List(items.iter().map(|i| self.elem(i)).collect::<Result<_>>()?),
-            E::Tuple(items) => ExprKind::Tuple(items.iter().map(|i| self.elem(i)).collect::<Result<_>>()?),
-            E::Set(items) => ExprKind::Set(items.iter().map(|i| self.elem(i)).collect::<Result<_>>()?),
+            E::List(items) => {
+                ExprKind::List(items.iter().map(|i| self.elem(i)).collect::<Result<_>>()?)
+            }
+            E::Tuple(items) => {
+                ExprKind::Tuple(items.iter().map(|i| self.elem(i)).collect::<Result<_>>()?)
+            }
+            E::Set(items) => {
+                ExprKind::Set(items.iter().map(|i| self.elem(i)).collect::<Result<_>>()?)
+            }
             E::Dict(items) => ExprKind::Dict(
                 items
                     .iter()
@@ -802,12 +944,20 @@ impl<'a> Emitter<'a> {
                     })
                     .collect::<Result<_>>()?,
             ),
-            E::Starred(_) => return Err(SyntaxError::new("can't use starred expression here", span)),
-            E::ListComp { elt, generators } => self.comprehension(e, generators, CompSource::List(elt))?,
-            E::SetComp { elt, generators } => self.comprehension(e, generators, CompSource::Set(elt))?,
-            E::DictComp { key, value, generators } => {
-                self.comprehension(e, generators, CompSource::Dict(key, value))?
+            E::Starred(_) => {
+                return Err(SyntaxError::new("can't use starred expression here", span));
             }
+            E::ListComp { elt, generators } => {
+                self.comprehension(e, generators, CompSource::List(elt))?
+            }
+            E::SetComp { elt, generators } => {
+                self.comprehension(e, generators, CompSource::Set(elt))?
+            }
+            E::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, generators, CompSource::Dict(key, value))?,
             E::GeneratorExp { elt, generators } => self.generator_exp(e, elt, generators)?,
             E::Await(inner) => {
                 if !self.host_is_async() {
@@ -834,11 +984,18 @@ impl<'a> Emitter<'a> {
             }
         };
         let suspends = expr_suspends(&kind);
-        Ok(Expr { kind, span, suspends })
+        Ok(Expr {
+            kind,
+            span,
+            suspends,
+        })
     }
 
     fn is_genexp_scope(&self) -> bool {
-        self.table.scopes[self.scope].bound.iter().any(|b| b == ".0")
+        self.table.scopes[self.scope]
+            .bound
+            .iter()
+            .any(|b| b == ".0")
     }
 
     fn check_yield(&self, span: Span) -> Result<()> {
@@ -847,7 +1004,10 @@ impl<'a> Emitter<'a> {
             return Err(SyntaxError::new("'yield' inside list comprehension", span));
         }
         if self.is_genexp_scope() {
-            return Err(SyntaxError::new("'yield' inside generator expression", span));
+            return Err(SyntaxError::new(
+                "'yield' inside generator expression",
+                span,
+            ));
         }
         if self.host_kind() != ScopeKind::Function {
             return Err(SyntaxError::new("'yield' outside function", span));
@@ -879,7 +1039,11 @@ impl<'a> Emitter<'a> {
         Ok(out)
     }
 
-    fn comp_clauses(&mut self, generators: &[ast::Comprehension], first_iter: Option<Expr>) -> Result<Vec<CompClause>> {
+    fn comp_clauses(
+        &mut self,
+        generators: &[ast::Comprehension],
+        first_iter: Option<Expr>,
+    ) -> Result<Vec<CompClause>> {
         let mut clauses = Vec::with_capacity(generators.len());
         let mut first_iter = first_iter;
         for g in generators {
@@ -905,7 +1069,12 @@ impl<'a> Emitter<'a> {
         Ok(clauses)
     }
 
-    fn comprehension(&mut self, e: &ast::Expr, generators: &[ast::Comprehension], source: CompSource<'_>) -> Result<ExprKind> {
+    fn comprehension(
+        &mut self,
+        e: &ast::Expr,
+        generators: &[ast::Comprehension],
+        source: CompSource<'_>,
+    ) -> Result<ExprKind> {
         // The first iterable is evaluated in the enclosing scope.
         let first = self.expr(&generators[0].iter)?;
         let scope_id = self.table.by_node[&node_key(e)];
@@ -934,7 +1103,12 @@ impl<'a> Emitter<'a> {
         result
     }
 
-    fn generator_exp(&mut self, e: &ast::Expr, elt: &ast::Expr, generators: &[ast::Comprehension]) -> Result<ExprKind> {
+    fn generator_exp(
+        &mut self,
+        e: &ast::Expr,
+        elt: &ast::Expr,
+        generators: &[ast::Comprehension],
+    ) -> Result<ExprKind> {
         let first = self.boxed(&generators[0].iter)?;
         let scope_id = self.table.by_node[&node_key(e)];
         let is_async = self.table.scopes[scope_id].is_async;
@@ -1009,7 +1183,11 @@ impl<'a> Emitter<'a> {
             "<genexpr>".into(),
             qualname,
             CodeKind::Function,
-            if is_async { FunctionKind::AsyncGenerator } else { FunctionKind::Generator },
+            if is_async {
+                FunctionKind::AsyncGenerator
+            } else {
+                FunctionKind::Generator
+            },
             layout,
             body,
             e.span,
@@ -1094,14 +1272,13 @@ fn describe(e: &ast::Expr) -> &'static str {
     use ast::ExprKind as E;
     match &e.kind {
         E::Call { .. } => "function call",
-        E::Constant(ast::Constant::None | ast::Constant::Bool(_)) | E::Constant(ast::Constant::Ellipsis) => {
-            match &e.kind {
-                E::Constant(ast::Constant::None) => "None",
-                E::Constant(ast::Constant::Bool(true)) => "True",
-                E::Constant(ast::Constant::Bool(false)) => "False",
-                _ => "ellipsis",
-            }
-        }
+        E::Constant(ast::Constant::None | ast::Constant::Bool(_))
+        | E::Constant(ast::Constant::Ellipsis) => match &e.kind {
+            E::Constant(ast::Constant::None) => "None",
+            E::Constant(ast::Constant::Bool(true)) => "True",
+            E::Constant(ast::Constant::Bool(false)) => "False",
+            _ => "ellipsis",
+        },
         E::Constant(_) | E::FString(_) => "literal",
         E::BinOp { .. } | E::UnaryOp { .. } => "expression",
         E::BoolOp { .. } => "expression",
@@ -1138,7 +1315,9 @@ fn args_suspend(args: &Args) -> bool {
 fn fparts_suspend(parts: &[FPart]) -> bool {
     parts.iter().any(|p| match p {
         FPart::Literal(_) => false,
-        FPart::Field { value, spec, .. } => value.suspends || spec.as_deref().is_some_and(fparts_suspend),
+        FPart::Field { value, spec, .. } => {
+            value.suspends || spec.as_deref().is_some_and(fparts_suspend)
+        }
     })
 }
 
@@ -1170,16 +1349,23 @@ fn expr_suspends(kind: &ExprKind) -> bool {
         ExprKind::Compare(l, rest) => l.suspends || rest.iter().any(|(_, e)| e.suspends),
         ExprKind::IfExp(a, b, c) => a.suspends || b.suspends || c.suspends,
         ExprKind::Lambda(t) => template_suspends(t),
-        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => elems_suspend(items),
-        ExprKind::Dict(items) => items.iter().any(|(k, v)| k.as_ref().is_some_and(|k| k.suspends) || v.suspends),
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+            elems_suspend(items)
+        }
+        ExprKind::Dict(items) => items
+            .iter()
+            .any(|(k, v)| k.as_ref().is_some_and(|k| k.suspends) || v.suspends),
         ExprKind::Comprehension { kind, clauses, .. } => {
             let elt = match &**kind {
                 CompKind::List(e) | CompKind::Set(e) => e.suspends,
                 CompKind::Dict(k, v) => k.suspends || v.suspends,
             };
-            elt || clauses
-                .iter()
-                .any(|c| c.is_async || c.iter.suspends || c.ifs.iter().any(|i| i.suspends) || target_suspends(&c.target))
+            elt || clauses.iter().any(|c| {
+                c.is_async
+                    || c.iter.suspends
+                    || c.ifs.iter().any(|i| i.suspends)
+                    || target_suspends(&c.target)
+            })
         }
         ExprKind::GeneratorExp(_, first) => first.suspends,
         ExprKind::FString(parts) => fparts_suspend(parts),
@@ -1195,17 +1381,27 @@ fn stmt_suspends(kind: &StmtKind) -> bool {
         StmtKind::Expr(e) => e.suspends,
         StmtKind::Assign(ts, v) => v.suspends || ts.iter().any(target_suspends),
         StmtKind::AugAssign(t, _, v) => v.suspends || target_suspends(t),
-        StmtKind::If(t, b, o) | StmtKind::While(t, b, o) => t.suspends || block_suspends(b) || block_suspends(o),
+        StmtKind::If(t, b, o) | StmtKind::While(t, b, o) => {
+            t.suspends || block_suspends(b) || block_suspends(o)
+        }
         StmtKind::For {
             target,
             iter,
             body,
             orelse,
             is_async,
-        } => *is_async || iter.suspends || target_suspends(target) || block_suspends(body) || block_suspends(orelse),
+        } => {
+            *is_async
+                || iter.suspends
+                || target_suspends(target)
+                || block_suspends(body)
+                || block_suspends(orelse)
+        }
         StmtKind::Return(v) => v.as_ref().is_some_and(|v| v.suspends),
         StmtKind::Break | StmtKind::Continue | StmtKind::Pass => false,
-        StmtKind::FunctionDef(decorators, t, _) => decorators.iter().any(|d| d.suspends) || template_suspends(t),
+        StmtKind::FunctionDef(decorators, t, _) => {
+            decorators.iter().any(|d| d.suspends) || template_suspends(t)
+        }
         StmtKind::ClassDef(c) => {
             c.decorators.iter().any(|d| d.suspends)
                 || elems_suspend(&c.bases)
@@ -1225,8 +1421,14 @@ fn stmt_suspends(kind: &StmtKind) -> bool {
                     .iter()
                     .any(|h| h.typ.as_ref().is_some_and(|t| t.suspends) || block_suspends(&h.body))
         }
-        StmtKind::Raise(a, b) => a.as_ref().is_some_and(|e| e.suspends) || b.as_ref().is_some_and(|e| e.suspends),
-        StmtKind::With { items, body, is_async } => {
+        StmtKind::Raise(a, b) => {
+            a.as_ref().is_some_and(|e| e.suspends) || b.as_ref().is_some_and(|e| e.suspends)
+        }
+        StmtKind::With {
+            items,
+            body,
+            is_async,
+        } => {
             *is_async
                 || block_suspends(body)
                 || items

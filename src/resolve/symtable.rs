@@ -78,7 +78,9 @@ impl Scope {
     /// Whether the scope binds `name` itself (not via global/nonlocal).
     #[must_use]
     pub fn binds(&self, name: &str) -> bool {
-        self.bound_set.contains(name) && !self.globals.contains(name) && !self.nonlocals.contains(name)
+        self.bound_set.contains(name)
+            && !self.globals.contains(name)
+            && !self.nonlocals.contains(name)
     }
 
     fn bind(&mut self, name: &str) {
@@ -148,7 +150,9 @@ impl Builder {
     /// The nearest enclosing scope that is not a comprehension.
     fn host(&self, mut id: ScopeId) -> ScopeId {
         while self.table.scopes[id].kind == ScopeKind::Comprehension {
-            id = self.table.scopes[id].parent.expect("comprehension has a parent");
+            id = self.table.scopes[id]
+                .parent
+                .expect("comprehension has a parent");
         }
         id
     }
@@ -166,7 +170,12 @@ impl Builder {
         body.iter().try_for_each(|s| self.visit_stmt(s))
     }
 
-    fn declare(&mut self, names: &[ast::Ident], global: bool, stmt: &Stmt) -> Result<(), SyntaxError> {
+    fn declare(
+        &mut self,
+        names: &[ast::Ident],
+        global: bool,
+        stmt: &Stmt,
+    ) -> Result<(), SyntaxError> {
         for ident in names {
             let name = ident.name.as_str();
             let scope = &self.table.scopes[self.current];
@@ -178,15 +187,24 @@ impl Builder {
             }
             let keyword = if global { "global" } else { "nonlocal" };
             if scope.params.contains(name) {
-                return Err(SyntaxError::new(format!("name '{name}' is parameter and {keyword}"), stmt.span));
+                return Err(SyntaxError::new(
+                    format!("name '{name}' is parameter and {keyword}"),
+                    stmt.span,
+                ));
             }
-            if scope.bound_set.contains(name) && !scope.globals.contains(name) && !scope.nonlocals.contains(name) {
+            if scope.bound_set.contains(name)
+                && !scope.globals.contains(name)
+                && !scope.nonlocals.contains(name)
+            {
                 return Err(SyntaxError::new(
                     format!("name '{name}' is assigned to before {keyword} declaration"),
                     stmt.span,
                 ));
             }
-            if scope.used.contains(name) && !scope.globals.contains(name) && !scope.nonlocals.contains(name) {
+            if scope.used.contains(name)
+                && !scope.globals.contains(name)
+                && !scope.nonlocals.contains(name)
+            {
                 return Err(SyntaxError::new(
                     format!("name '{name}' is used prior to {keyword} declaration"),
                     stmt.span,
@@ -194,15 +212,23 @@ impl Builder {
             }
             if global {
                 if scope.nonlocals.contains(name) {
-                    return Err(SyntaxError::new(format!("name '{name}' is nonlocal and global"), stmt.span));
+                    return Err(SyntaxError::new(
+                        format!("name '{name}' is nonlocal and global"),
+                        stmt.span,
+                    ));
                 }
                 self.scope().globals.insert(name.to_string());
             } else {
                 if scope.globals.contains(name) {
-                    return Err(SyntaxError::new(format!("name '{name}' is nonlocal and global"), stmt.span));
+                    return Err(SyntaxError::new(
+                        format!("name '{name}' is nonlocal and global"),
+                        stmt.span,
+                    ));
                 }
                 self.scope().nonlocals.insert(name.to_string());
-                self.scope().nonlocal_spans.insert(name.to_string(), stmt.span);
+                self.scope()
+                    .nonlocal_spans
+                    .insert(name.to_string(), stmt.span);
             }
             self.scope().bind(name);
         }
@@ -223,7 +249,11 @@ impl Builder {
                 }
                 self.visit_target(target)
             }
-            StmtKind::AnnAssign { target, annotation, value } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 self.visit_expr(annotation)?;
                 if let Some(v) = value {
                     self.visit_expr(v)?;
@@ -237,7 +267,13 @@ impl Builder {
                 self.visit_body(body)?;
                 self.visit_body(orelse)
             }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.visit_expr(iter)?;
                 self.visit_target(target)?;
                 self.visit_body(body)?;
@@ -277,7 +313,13 @@ impl Builder {
                 self.current = outer;
                 self.bind(&def.name.name, def.name.span)
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 self.visit_body(body)?;
                 for h in handlers {
                     if let Some(t) = &h.typ {
@@ -316,7 +358,14 @@ impl Builder {
             StmtKind::Import(aliases) => {
                 for a in aliases {
                     let bound = a.asname.as_ref().map_or_else(
-                        || a.name.name.split('.').next().unwrap_or_default().to_string(),
+                        || {
+                            a.name
+                                .name
+                                .split('.')
+                                .next()
+                                .unwrap_or_default()
+                                .to_string()
+                        },
                         |n| n.name.clone(),
                     );
                     self.bind(&bound, a.name.span)?;
@@ -337,7 +386,12 @@ impl Builder {
     }
 
     fn visit_defaults(&mut self, params: &ast::Params) -> Result<(), SyntaxError> {
-        for p in params.posonly.iter().chain(&params.args).chain(&params.kwonly) {
+        for p in params
+            .posonly
+            .iter()
+            .chain(&params.args)
+            .chain(&params.kwonly)
+        {
             if let Some(d) = &p.default {
                 self.visit_expr(d)?;
             }
@@ -394,13 +448,20 @@ impl Builder {
         elts: &[&Expr],
         is_genexp: bool,
     ) -> Result<(), SyntaxError> {
-        let first = generators.first().expect("a comprehension has a for clause");
+        let first = generators
+            .first()
+            .expect("a comprehension has a for clause");
         self.visit_expr(&first.iter)?;
         let outer = self.current;
-        let kind = if is_genexp { ScopeKind::Function } else { ScopeKind::Comprehension };
+        let kind = if is_genexp {
+            ScopeKind::Function
+        } else {
+            ScopeKind::Comprehension
+        };
         self.push_scope(kind, key);
         let host = self.host(outer);
-        let outer_async = self.table.scopes[host].is_async && self.table.scopes[host].kind == ScopeKind::Function;
+        let outer_async =
+            self.table.scopes[host].is_async && self.table.scopes[host].kind == ScopeKind::Function;
         // A generator expression with `async for` is an async generator.
         self.scope().is_async = if is_genexp {
             generators.iter().any(|g| g.is_async)
@@ -440,7 +501,9 @@ impl Builder {
             }
             ExprKind::UnaryOp { operand, .. } => self.visit_expr(operand),
             ExprKind::BoolOp { values, .. } => values.iter().try_for_each(|v| self.visit_expr(v)),
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.visit_expr(left)?;
                 comparators.iter().try_for_each(|v| self.visit_expr(v))
             }
@@ -478,7 +541,9 @@ impl Builder {
                 self.visit_expr(func)?;
                 for a in args {
                     match a {
-                        ast::Arg::Positional(v) | ast::Arg::Starred(v) | ast::Arg::DoubleStarred(v) => {
+                        ast::Arg::Positional(v)
+                        | ast::Arg::Starred(v)
+                        | ast::Arg::DoubleStarred(v) => {
                             self.visit_expr(v)?;
                         }
                         ast::Arg::Keyword(k) => self.visit_expr(&k.value)?,
@@ -516,7 +581,9 @@ impl Builder {
                 if matches!(e.kind, ExprKind::YieldFrom(_)) {
                     self.mark_yield();
                 }
-                if matches!(e.kind, ExprKind::Await(_)) && self.scope().bound.iter().any(|b| b == ".0") {
+                if matches!(e.kind, ExprKind::Await(_))
+                    && self.scope().bound.iter().any(|b| b == ".0")
+                {
                     // `await` inside a generator expression makes it async.
                     self.scope().is_async = true;
                 }
@@ -532,9 +599,11 @@ impl Builder {
             ExprKind::GeneratorExp { elt, generators } => {
                 self.visit_comprehension(node_key(e), generators, &[elt], true)
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.visit_comprehension(node_key(e), generators, &[key, value], false)
-            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.visit_comprehension(node_key(e), generators, &[key, value], false),
         }
     }
 
@@ -605,7 +674,9 @@ impl Builder {
                     if scope.binds(name) {
                         // Direct access from an inlined comprehension to its
                         // host frame needs no cell.
-                        let inlined = path.iter().all(|&p| self.table.scopes[p].kind == ScopeKind::Comprehension);
+                        let inlined = path
+                            .iter()
+                            .all(|&p| self.table.scopes[p].kind == ScopeKind::Comprehension);
                         if inlined && !is_nonlocal {
                             return Ok(());
                         }
@@ -626,8 +697,15 @@ impl Builder {
             }
         }
         if is_nonlocal {
-            let span = self.table.scopes[id].nonlocal_spans.get(name).copied().unwrap_or_default();
-            return Err(SyntaxError::new(format!("no binding for nonlocal '{name}' found"), span));
+            let span = self.table.scopes[id]
+                .nonlocal_spans
+                .get(name)
+                .copied()
+                .unwrap_or_default();
+            return Err(SyntaxError::new(
+                format!("no binding for nonlocal '{name}' found"),
+                span,
+            ));
         }
         Ok(())
     }

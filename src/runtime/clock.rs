@@ -113,7 +113,9 @@ pub fn secs_to_ns(secs: f64) -> i64 {
     if secs.is_nan() {
         return 0;
     }
-    (secs * 1e9).round().clamp(-(i64::MAX as f64) / 4.0, (i64::MAX as f64) / 4.0) as i64
+    (secs * 1e9)
+        .round()
+        .clamp(-(i64::MAX as f64) / 4.0, (i64::MAX as f64) / 4.0) as i64
 }
 
 /// Integer nanoseconds as float seconds.

@@ -261,7 +261,9 @@ impl Fut {
 fn ready_entry(fut: &Rc<Fut>, cb: DoneCallback) -> Ready {
     match cb {
         DoneCallback::WakeTask(t) => Ready::Step(t),
-        DoneCallback::Python(f) => Ready::DoneCallback(f, fut.object_value().unwrap_or(Value::None)),
+        DoneCallback::Python(f) => {
+            Ready::DoneCallback(f, fut.object_value().unwrap_or(Value::None))
+        }
         DoneCallback::Native(f) => Ready::Native(Box::new({
             let fut = fut.clone();
             move |lp: &Loop| f(lp, &fut)

@@ -145,7 +145,12 @@ impl Loop {
     /// A loop on `clock`, naming tasks with the shared counter `task_names`
     /// and reporting to `tracer`.
     #[must_use]
-    pub fn new(clock: Rc<Clock>, task_names: Rc<Cell<u64>>, classes: RuntimeClasses, tracer: Rc<trace::Tracer>) -> Self {
+    pub fn new(
+        clock: Rc<Clock>,
+        task_names: Rc<Cell<u64>>,
+        classes: RuntimeClasses,
+        tracer: Rc<trace::Tracer>,
+    ) -> Self {
         Self {
             ready: RefCell::new(VecDeque::new()),
             timers: RefCell::new(TimerHeap::default()),
@@ -175,7 +180,8 @@ impl Loop {
             return;
         }
         let name = task_name(task);
-        self.tracer.emit(self.clock.peek(), task.serial, &name, kind);
+        self.tracer
+            .emit(self.clock.peek(), task.serial, &name, kind);
         let text = self.tracer.take_output();
         if !text.is_empty() {
             self.host().write_stderr(&text);
@@ -286,7 +292,11 @@ impl Loop {
 
     /// Creates a future object of class `class` (Future or Task).
     pub fn new_future_object(&self, task: Option<TaskPart>) -> (Rc<Fut>, Value) {
-        let class = if task.is_some() { &self.classes.task } else { &self.classes.future };
+        let class = if task.is_some() {
+            &self.classes.task
+        } else {
+            &self.classes.future
+        };
         let fut = Rc::new(Fut::new(task, self.next_serial()));
         let value = NativeObject::new_value(class.clone(), fut.clone());
         if let Value::Native(n) = &value {
@@ -381,7 +391,11 @@ impl Loop {
             *t.throw.borrow_mut() = Some(exc);
         }
         if self.tracer.enabled() {
-            let kind = if t.started.get() { trace::EventKind::Resumed } else { trace::EventKind::Started };
+            let kind = if t.started.get() {
+                trace::EventKind::Resumed
+            } else {
+                trace::EventKind::Started
+            };
             self.trace(task, kind);
         }
         t.started.set(true);
@@ -404,7 +418,10 @@ impl Loop {
                 Poll::Ready(())
             }
             Poll::Ready(Err(e)) => {
-                if e.instance().class.is_subclass(&self.classes.cancelled_error) {
+                if e.instance()
+                    .class
+                    .is_subclass(&self.classes.cancelled_error)
+                {
                     *task.cancelled_exc.borrow_mut() = Some(e);
                     task.cancel_future(self, None);
                 } else if is_fatal(&e) {
@@ -428,7 +445,10 @@ impl Loop {
                 let (on, until) = match &*t.waiting.borrow() {
                     WaitReason::None => ("the next iteration (sleep(0))".to_string(), None),
                     WaitReason::Sleep(when) => (
-                        format!("sleep until {:.6}", clock::ns_to_secs(*when - self.tracer_origin())),
+                        format!(
+                            "sleep until {:.6}",
+                            clock::ns_to_secs(*when - self.tracer_origin())
+                        ),
                         Some(*when),
                     ),
                     WaitReason::Future(d) => (d.clone(), None),
@@ -440,7 +460,11 @@ impl Loop {
                 }
             }
             Poll::Ready(Ok(v)) => trace::EventKind::Finished(self.host().repr(v)),
-            Poll::Ready(Err(e)) if e.instance().class.is_subclass(&self.classes.cancelled_error) => {
+            Poll::Ready(Err(e))
+                if e.instance()
+                    .class
+                    .is_subclass(&self.classes.cancelled_error) =>
+            {
                 trace::EventKind::Cancelled
             }
             Poll::Ready(Err(e)) => {
@@ -458,7 +482,12 @@ impl Loop {
     }
 
     /// Runs the loop until `done` is complete (`run_until_complete`).
-    pub fn run_until_complete(self: &Rc<Self>, local: &tokio::task::LocalSet, rt: &tokio::runtime::Runtime, done: &Rc<Fut>) {
+    pub fn run_until_complete(
+        self: &Rc<Self>,
+        local: &tokio::task::LocalSet,
+        rt: &tokio::runtime::Runtime,
+        done: &Rc<Fut>,
+    ) {
         let lp = self.clone();
         done.add_callback(
             self,
@@ -506,7 +535,12 @@ impl Loop {
                 WaitReason::Sleep(_) => "asyncio.sleep()".to_string(),
                 WaitReason::Future(d) => d.clone(),
             };
-            let site = part.await_site.borrow().clone().map(|s| format!(" at {s}")).unwrap_or_default();
+            let site = part
+                .await_site
+                .borrow()
+                .clone()
+                .map(|s| format!(" at {s}"))
+                .unwrap_or_default();
             out.push_str(&format!("  Task {name} waits on {what}{site}\n"));
         }
         out

@@ -163,7 +163,12 @@ impl Tracer {
             TraceMode::Text if kind != EventKind::Scheduled => {
                 let detail = kind.detail();
                 let mut out = self.output.borrow_mut();
-                let _ = writeln!(out, "{secs:>10.6} {task:<16} {}{}{detail}", kind.name(), if detail.is_empty() { "" } else { " " });
+                let _ = writeln!(
+                    out,
+                    "{secs:>10.6} {task:<16} {}{}{detail}",
+                    kind.name(),
+                    if detail.is_empty() { "" } else { " " }
+                );
             }
             TraceMode::Json if kind != EventKind::Scheduled => {
                 let mut out = self.output.borrow_mut();

@@ -147,9 +147,8 @@ impl DictMap {
             for (i, e) in self.entries.iter().enumerate() {
                 let h = e.as_ref().map_or(0, |e| e.hash as u64);
                 let entries = &self.entries;
-                self.index.insert_unique(h, i, |&j| {
-                    entries[j].as_ref().map_or(0, |e| e.hash as u64)
-                });
+                self.index
+                    .insert_unique(h, i, |&j| entries[j].as_ref().map_or(0, |e| e.hash as u64));
             }
         }
     }

@@ -2,8 +2,8 @@
 //! `Handle`/`TimerHandle` objects of `call_soon`/`call_later`/`call_at`.
 
 use super::{AsyncioState, current_loop, run_with_loop, spawn};
-use crate::builtins::args::{allowed_kwargs, arity, kwarg};
 use crate::builtins::add_methods;
+use crate::builtins::args::{allowed_kwargs, arity, kwarg};
 use crate::interp::Vm;
 use crate::interp::errors::{runtime_error, type_error};
 use crate::runtime::clock::{ns_to_secs, secs_to_ns};
@@ -41,7 +41,11 @@ pub fn install(_vm: &Vm, st: &AsyncioState) {
     );
     add_methods(
         &st.handle_class,
-        &[("cancel", handle_cancel), ("cancelled", handle_cancelled), ("__repr__", handle_repr)],
+        &[
+            ("cancel", handle_cancel),
+            ("cancelled", handle_cancelled),
+            ("__repr__", handle_repr),
+        ],
     );
     add_methods(&st.timer_handle_class, &[("when", handle_when)]);
 }
@@ -58,7 +62,13 @@ fn time(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     Ok(Value::Float(ns_to_secs(lp.clock.now())))
 }
 
-fn make_handle(vm: &Vm, lp: &Rc<Loop>, callback: &Value, args: &[Value], when: Option<i64>) -> PyResult<(Rc<Handle>, Value)> {
+fn make_handle(
+    vm: &Vm,
+    lp: &Rc<Loop>,
+    callback: &Value,
+    args: &[Value],
+    when: Option<i64>,
+) -> PyResult<(Rc<Handle>, Value)> {
     if !crate::builtins::functions::is_callable(vm, callback) {
         return Err(type_error("a callable object is required"));
     }
@@ -70,7 +80,11 @@ fn make_handle(vm: &Vm, lp: &Rc<Loop>, callback: &Value, args: &[Value], when: O
         when,
     });
     let st = super::state(vm);
-    let class = if when.is_some() { &st.timer_handle_class } else { &st.handle_class };
+    let class = if when.is_some() {
+        &st.timer_handle_class
+    } else {
+        &st.handle_class
+    };
     let obj = NativeObject::new_value(class.clone(), HandleObject(handle.clone()));
     Ok((handle, obj))
 }
@@ -79,7 +93,9 @@ fn call_soon(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     allowed_kwargs("call_soon", kwargs, &["context"])?;
     let lp = this(args)?;
     let Some(cb) = args.get(1) else {
-        return Err(type_error("call_soon() missing 1 required positional argument: 'callback'"));
+        return Err(type_error(
+            "call_soon() missing 1 required positional argument: 'callback'",
+        ));
     };
     let (handle, obj) = make_handle(vm, &lp, cb, &args[2..], None)?;
     lp.schedule(Ready::Call(handle));
@@ -94,7 +110,9 @@ fn schedule_timer(vm: &Vm, lp: &Rc<Loop>, when: i64, cb: &Value, args: &[Value])
 
 fn delay_arg(vm: &Vm, v: Option<&Value>, what: &str) -> PyResult<f64> {
     match v {
-        Some(v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_))) => crate::interp::ops::int_to_f64(v),
+        Some(v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_))) => {
+            crate::interp::ops::int_to_f64(v)
+        }
         Some(other) => Err(type_error(format!(
             "'{}' object cannot be interpreted as a {what}",
             vm.type_name(other)
@@ -108,7 +126,9 @@ fn call_later(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let lp = this(args)?;
     let delay = delay_arg(vm, args.get(1), "delay")?;
     let Some(cb) = args.get(2) else {
-        return Err(type_error("call_later() missing 1 required positional argument: 'callback'"));
+        return Err(type_error(
+            "call_later() missing 1 required positional argument: 'callback'",
+        ));
     };
     let when = lp.clock.now() + secs_to_ns(delay);
     schedule_timer(vm, &lp, when, cb, &args[3..])
@@ -119,7 +139,9 @@ fn call_at(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let lp = this(args)?;
     let when = delay_arg(vm, args.get(1), "when")?;
     let Some(cb) = args.get(2) else {
-        return Err(type_error("call_at() missing 1 required positional argument: 'callback'"));
+        return Err(type_error(
+            "call_at() missing 1 required positional argument: 'callback'",
+        ));
     };
     schedule_timer(vm, &lp, secs_to_ns(when), cb, &args[3..])
 }
@@ -150,7 +172,9 @@ fn run_until_complete(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResul
         return Err(runtime_error("This event loop is already running"));
     }
     if super::as_coroutine(vm, &args[1]).is_none() {
-        return Err(type_error("An asyncio.Future, a coroutine or an awaitable is required"));
+        return Err(type_error(
+            "An asyncio.Future, a coroutine or an awaitable is required",
+        ));
     }
     run_with_loop(vm, &lp, &args[1])
 }
@@ -235,12 +259,19 @@ fn handle_when(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn handle_repr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let h = handle(args)?;
-    let kind = if h.when.is_some() { "TimerHandle" } else { "Handle" };
+    let kind = if h.when.is_some() {
+        "TimerHandle"
+    } else {
+        "Handle"
+    };
     let state = if h.cancelled.get() { " cancelled" } else { "" };
     let name = match vm.get_attr_opt(&h.callback, crate::value::sym::__qualname__)? {
         Some(Value::Str(s)) => s.as_str().to_string(),
         _ => vm.repr(&h.callback)?,
     };
-    let when = h.when.map(|w| format!(" when={}", crate::format::float_repr(ns_to_secs(w)))).unwrap_or_default();
+    let when = h
+        .when
+        .map(|w| format!(" when={}", crate::format::float_repr(ns_to_secs(w))))
+        .unwrap_or_default();
     Ok(Value::str(format!("<{kind}{state}{when} {name}()>")))
 }

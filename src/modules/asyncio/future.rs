@@ -24,7 +24,9 @@ fn this(args: &[Value]) -> PyResult<Rc<Fut>> {
 /// Installs the methods.
 pub fn install(_vm: &Vm, st: &AsyncioState) {
     let f = &st.future_class;
-    f.dict.borrow_mut().set(sym::__new__, builtin_fn("__new__", future_new));
+    f.dict
+        .borrow_mut()
+        .set(sym::__new__, builtin_fn("__new__", future_new));
     add_methods(
         f,
         &[
@@ -46,10 +48,20 @@ pub fn install(_vm: &Vm, st: &AsyncioState) {
             ("_set_label", set_label),
         ],
     );
-    add_getter(f, "_state", |_, args, _| Ok(Value::str(this(args)?.state().name())));
-    add_getter(f, "_cancel_message", |_, args, _| Ok(this(args)?.cancel_message.borrow().clone().unwrap_or(Value::None)));
+    add_getter(f, "_state", |_, args, _| {
+        Ok(Value::str(this(args)?.state().name()))
+    });
+    add_getter(f, "_cancel_message", |_, args, _| {
+        Ok(this(args)?
+            .cancel_message
+            .borrow()
+            .clone()
+            .unwrap_or(Value::None))
+    });
     let t = &st.task_class;
-    t.dict.borrow_mut().set(sym::__new__, builtin_fn("__new__", task_new));
+    t.dict
+        .borrow_mut()
+        .set(sym::__new__, builtin_fn("__new__", task_new));
     add_methods(
         t,
         &[
@@ -121,7 +133,9 @@ fn add_done_callback(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyR
     allowed_kwargs("add_done_callback", kwargs, &["context"])?;
     let f = this(args)?;
     let Some(cb) = args.get(1) else {
-        return Err(type_error("add_done_callback() missing 1 required positional argument: 'fn'"));
+        return Err(type_error(
+            "add_done_callback() missing 1 required positional argument: 'fn'",
+        ));
     };
     f.add_callback(&current_loop(vm), DoneCallback::Python(cb.clone()));
     Ok(Value::None)
@@ -130,7 +144,9 @@ fn add_done_callback(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyR
 fn remove_done_callback(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let f = this(args)?;
     let Some(cb) = args.get(1) else {
-        return Err(type_error("remove_done_callback() takes exactly one argument (0 given)"));
+        return Err(type_error(
+            "remove_done_callback() takes exactly one argument (0 given)",
+        ));
     };
     let n = f.remove_python_callbacks(|g| g.is(cb) || vm.eq(g, cb).unwrap_or(false));
     Ok(Value::Int(n as i64))
@@ -138,7 +154,10 @@ fn remove_done_callback(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyRes
 
 fn invalid_state(vm: &Vm) -> Exc {
     let lp = current_loop(vm);
-    crate::value::exception::new_exception(&lp.classes.invalid_state_error, vec![Value::str("invalid state")])
+    crate::value::exception::new_exception(
+        &lp.classes.invalid_state_error,
+        vec![Value::str("invalid state")],
+    )
 }
 
 fn set_result(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -172,11 +191,17 @@ fn set_exception(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn get_loop(vm: &Vm, _args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     current_loop(vm);
-    Ok(super::state(vm).loop_object.borrow().clone().unwrap_or(Value::None))
+    Ok(super::state(vm)
+        .loop_object
+        .borrow()
+        .clone()
+        .unwrap_or(Value::None))
 }
 
 fn await_self(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    args.first().cloned().ok_or_else(|| type_error("__await__ needs a future"))
+    args.first()
+        .cloned()
+        .ok_or_else(|| type_error("__await__ needs a future"))
 }
 
 fn repr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -195,9 +220,13 @@ fn repr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
         out.push_str(&format!(" coro=<{name}()>"));
     }
     match (f.state(), f.outcome()) {
-        (FutState::Finished, Some(Ok(v))) if f.task().is_none() => out.push_str(&format!(" result={}", vm.repr(&v)?)),
+        (FutState::Finished, Some(Ok(v))) if f.task().is_none() => {
+            out.push_str(&format!(" result={}", vm.repr(&v)?))
+        }
         (FutState::Finished, Some(Ok(v))) => out.push_str(&format!(" result={}", vm.repr(&v)?)),
-        (FutState::Finished, Some(Err(e))) => out.push_str(&format!(" exception={}", vm.repr(&e.value())?)),
+        (FutState::Finished, Some(Err(e))) => {
+            out.push_str(&format!(" exception={}", vm.repr(&e.value())?))
+        }
         _ => {}
     }
     out.push('>');
@@ -254,7 +283,9 @@ fn get_coro(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn cancelling(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let f = task_part(args)?;
-    Ok(Value::Int(i64::from(f.task().expect("checked").num_cancels.get())))
+    Ok(Value::Int(i64::from(
+        f.task().expect("checked").num_cancels.get(),
+    )))
 }
 
 fn uncancel(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {

@@ -14,12 +14,15 @@ impl Host for Vm {
     fn poll_coroutine(&self, coro: &Value, cx: &mut Context<'_>) -> Poll<PyResult> {
         match self.as_generator(coro) {
             Some(g) => self.poll_body(&g, cx),
-            None => Poll::Ready(Err(crate::interp::errors::type_error("a task's coroutine is not a coroutine"))),
+            None => Poll::Ready(Err(crate::interp::errors::type_error(
+                "a task's coroutine is not a coroutine",
+            ))),
         }
     }
 
     fn coroutine_started(&self, coro: &Value) -> bool {
-        self.as_generator(coro).is_some_and(|g| g.state.get() != GenState::Created)
+        self.as_generator(coro)
+            .is_some_and(|g| g.state.get() != GenState::Created)
     }
 
     fn close_coroutine(&self, coro: &Value) {

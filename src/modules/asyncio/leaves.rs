@@ -20,7 +20,10 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 
 /// Awaiting an object the runtime implements: a Future or Task.
-pub fn await_native<'a>(vm: &'a Vm, v: &Value) -> Option<Pin<Box<dyn Future<Output = PyResult> + 'a>>> {
+pub fn await_native<'a>(
+    vm: &'a Vm,
+    v: &Value,
+) -> Option<Pin<Box<dyn Future<Output = PyResult> + 'a>>> {
     let fut = fut_of(v)?;
     Some(Box::pin(await_future(vm, fut)))
 }
@@ -65,7 +68,8 @@ impl Future for AwaitFut {
                 return Poll::Ready(Err(runtime_error("Task cannot await on itself")));
             }
             let t = task.task().expect("current task is a task");
-            self.fut.add_callback(&lp, DoneCallback::WakeTask(task.clone()));
+            self.fut
+                .add_callback(&lp, DoneCallback::WakeTask(task.clone()));
             *t.fut_waiter.borrow_mut() = Some(self.fut.clone());
             let site = self.vm_site.clone();
             if self.describe {

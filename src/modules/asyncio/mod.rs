@@ -57,14 +57,31 @@ pub fn state(vm: &Vm) -> Rc<AsyncioState> {
     }
     let t = &vm.types;
     let exc_class = |name: &str, base: &Rc<Class>| {
-        new_builtin_class(name, "asyncio.exceptions", &[base.clone()], InstanceLayout::Exception)
+        new_builtin_class(
+            name,
+            "asyncio.exceptions",
+            &[base.clone()],
+            InstanceLayout::Exception,
+        )
     };
     let object = &t.object;
-    let builtin_class = |name: &str, module: &str| new_builtin_class(name, module, &[object.clone()], InstanceLayout::Builtin);
+    let builtin_class = |name: &str, module: &str| {
+        new_builtin_class(name, module, &[object.clone()], InstanceLayout::Builtin)
+    };
     let future_class = builtin_class("Future", "_asyncio");
-    let task_class = new_builtin_class("Task", "_asyncio", &[future_class.clone()], InstanceLayout::Builtin);
+    let task_class = new_builtin_class(
+        "Task",
+        "_asyncio",
+        &[future_class.clone()],
+        InstanceLayout::Builtin,
+    );
     let handle_class = builtin_class("Handle", "asyncio.events");
-    let timer_handle_class = new_builtin_class("TimerHandle", "asyncio.events", &[handle_class.clone()], InstanceLayout::Builtin);
+    let timer_handle_class = new_builtin_class(
+        "TimerHandle",
+        "asyncio.events",
+        &[handle_class.clone()],
+        InstanceLayout::Builtin,
+    );
     let s = Rc::new(AsyncioState {
         future_class,
         task_class,
@@ -92,7 +109,10 @@ pub fn build(vm: &Vm) -> Rc<Module> {
     set("Handle", Value::Class(st.handle_class.clone()));
     set("TimerHandle", Value::Class(st.timer_handle_class.clone()));
     set("CancelledError", Value::Class(st.cancelled_error.clone()));
-    set("InvalidStateError", Value::Class(st.invalid_state_error.clone()));
+    set(
+        "InvalidStateError",
+        Value::Class(st.invalid_state_error.clone()),
+    );
     set("TimeoutError", Value::Class(vm.types.timeout_error.clone()));
     let functions: &[(&'static str, crate::value::NativeFn)] = &[
         ("run", run),
@@ -176,26 +196,40 @@ fn new_loop(vm: &Vm) -> Rc<Loop> {
     let host: Rc<dyn crate::runtime::Host> = vm.rc();
     lp.set_host(Rc::downgrade(&host));
     *vm.event_loop.borrow_mut() = Some(lp.clone());
-    *st.loop_object.borrow_mut() = Some(NativeObject::new_value(st.loop_class.clone(), event_loop::LoopRef(lp.clone())));
+    *st.loop_object.borrow_mut() = Some(NativeObject::new_value(
+        st.loop_class.clone(),
+        event_loop::LoopRef(lp.clone()),
+    ));
     lp
 }
 
 /// The coroutine object behind a value, if it is one.
 pub fn as_coroutine(vm: &Vm, v: &Value) -> Option<Rc<Generator>> {
-    vm.as_generator(v).filter(|g| g.kind == FunctionKind::Coroutine)
+    vm.as_generator(v)
+        .filter(|g| g.kind == FunctionKind::Coroutine)
 }
 
 fn run(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     allowed_kwargs("run", kwargs, &["debug"])?;
     arity("run", args, 1, 1)?;
-    if vm.event_loop.borrow().as_ref().is_some_and(|lp| lp.is_running()) {
+    if vm
+        .event_loop
+        .borrow()
+        .as_ref()
+        .is_some_and(|lp| lp.is_running())
+    {
         if let Some(g) = as_coroutine(vm, &args[0]) {
             g.awaited.set(false);
         }
-        return Err(runtime_error("asyncio.run() cannot be called from a running event loop"));
+        return Err(runtime_error(
+            "asyncio.run() cannot be called from a running event loop",
+        ));
     }
     if as_coroutine(vm, &args[0]).is_none() {
-        return Err(value_error(format!("a coroutine was expected, got {}", vm.repr(&args[0])?)));
+        return Err(value_error(format!(
+            "a coroutine was expected, got {}",
+            vm.repr(&args[0])?
+        )));
     }
     let lp = new_loop(vm);
     let result = run_with_loop(vm, &lp, &args[0]);
@@ -225,7 +259,13 @@ pub fn run_with_loop(vm: &Vm, lp: &Rc<Loop>, main: &Value) -> PyResult {
     outcome
 }
 
-fn finish_run(vm: &Vm, lp: &Rc<Loop>, local: &tokio::task::LocalSet, rt: &tokio::runtime::Runtime, task: &Rc<Fut>) -> PyResult {
+fn finish_run(
+    vm: &Vm,
+    lp: &Rc<Loop>,
+    local: &tokio::task::LocalSet,
+    rt: &tokio::runtime::Runtime,
+    task: &Rc<Fut>,
+) -> PyResult {
     if let Some(e) = lp.fatal.borrow_mut().take() {
         return Err(e);
     }
@@ -285,19 +325,25 @@ fn gather_native(_vm: &Vm, lp: &Rc<Loop>, tasks: &[Rc<Fut>]) -> Rc<Fut> {
         let remaining = remaining.clone();
         t.add_callback(
             lp,
-            crate::runtime::future::DoneCallback::Native(Box::new(move |lp: &Loop, _f: &Rc<Fut>| {
-                remaining.set(remaining.get() - 1);
-                if remaining.get() == 0 && !outer.done() {
-                    outer.finish(lp, Ok(Value::None));
-                }
-            })),
+            crate::runtime::future::DoneCallback::Native(Box::new(
+                move |lp: &Loop, _f: &Rc<Fut>| {
+                    remaining.set(remaining.get() - 1);
+                    if remaining.get() == 0 && !outer.done() {
+                        outer.finish(lp, Ok(Value::None));
+                    }
+                },
+            )),
         );
     }
     outer
 }
 
 /// A coroutine object whose body is Rust code.
-pub fn native_coroutine(vm: &Vm, name: &str, body: impl std::future::Future<Output = PyResult> + 'static) -> Value {
+pub fn native_coroutine(
+    vm: &Vm,
+    name: &str,
+    body: impl std::future::Future<Output = PyResult> + 'static,
+) -> Value {
     NativeObject::new_value(
         vm.types.coroutine.clone(),
         Rc::new(Generator {
@@ -321,9 +367,15 @@ fn sleep(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
         .or_else(|| kwarg(kwargs, "delay"))
         .cloned()
         .ok_or_else(|| type_error("sleep() missing 1 required positional argument: 'delay'"))?;
-    let result = args.get(1).or_else(|| kwarg(kwargs, "result")).cloned().unwrap_or(Value::None);
+    let result = args
+        .get(1)
+        .or_else(|| kwarg(kwargs, "result"))
+        .cloned()
+        .unwrap_or(Value::None);
     let secs = match &delay {
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_) => crate::interp::ops::int_to_f64(&delay)?,
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_) => {
+            crate::interp::ops::int_to_f64(&delay)?
+        }
         other => {
             return Err(type_error(format!(
                 "'<=' not supported between instances of '{}' and 'int'",
@@ -349,7 +401,10 @@ fn yield_once(vm: &Vm, _args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 pub fn spawn(vm: &Vm, coro: &Value, name: Option<Value>) -> PyResult {
     let lp = running_loop(vm)?;
     let Some(g) = as_coroutine(vm, coro) else {
-        return Err(type_error(format!("a coroutine was expected, got {}", vm.repr(coro)?)));
+        return Err(type_error(format!(
+            "a coroutine was expected, got {}",
+            vm.repr(coro)?
+        )));
     };
     g.awaited.set(true);
     let name = match name {
@@ -404,13 +459,21 @@ fn all_tasks(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn get_running_loop(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("get_running_loop", args, 0, 0)?;
     running_loop(vm)?;
-    Ok(state(vm).loop_object.borrow().clone().unwrap_or(Value::None))
+    Ok(state(vm)
+        .loop_object
+        .borrow()
+        .clone()
+        .unwrap_or(Value::None))
 }
 
 fn get_event_loop(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("get_event_loop", args, 0, 0)?;
     current_loop(vm);
-    Ok(state(vm).loop_object.borrow().clone().unwrap_or(Value::None))
+    Ok(state(vm)
+        .loop_object
+        .borrow()
+        .clone()
+        .unwrap_or(Value::None))
 }
 
 fn iscoroutine(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
