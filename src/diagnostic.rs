@@ -146,7 +146,7 @@ impl Printer<'_> {
             MAX_GROUP_WIDTH + 1
         };
         self.need_close = false;
-        for i in 0..n {
+        for (i, member) in members.iter().enumerate().take(n) {
             let last = i == n - 1;
             if last {
                 self.need_close = true;
@@ -169,7 +169,7 @@ impl Printer<'_> {
                 let plural = if remaining > 1 { "s" } else { "" };
                 self.emit(&format!("and {remaining} more exception{plural}\n"), None);
             } else {
-                self.format(&members[i]);
+                self.format(member);
             }
             if last && self.need_close {
                 let _ = writeln!(
@@ -304,7 +304,7 @@ fn suggestion(vm: &Vm, e: &Exc) -> Option<String> {
     if class.is_subclass(&t.name_error) {
         let candidates = e.data().name_candidates.borrow();
         for group in candidates.iter() {
-            if let Some(s) = best_match(&wrong, group.iter().map(|s| s.as_ref())) {
+            if let Some(s) = best_match(&wrong, group.iter().map(std::convert::AsRef::as_ref)) {
                 return Some(s);
             }
         }
@@ -356,7 +356,7 @@ fn substitution_cost(a: u8, b: u8) -> usize {
     if a == b {
         return 0;
     }
-    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+    if a.eq_ignore_ascii_case(&b) {
         CASE_COST
     } else {
         MOVE_COST

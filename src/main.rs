@@ -77,7 +77,7 @@ fn test_command(args: &[String]) -> i32 {
                 opts.timeout = it
                     .next()
                     .and_then(|n| n.parse().ok())
-                    .map(std::time::Duration::from_secs_f64)
+                    .map(std::time::Duration::from_secs_f64);
             }
             "-h" | "--help" => {
                 println!(
@@ -159,13 +159,14 @@ fn run_program(vm: &Rc<Vm>, command: Option<String>, args: Vec<String>) -> i32 {
         return run_main(vm, &file).exit_code();
     };
     let text = match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => {
+        Ok(bytes) => {
+            if let Ok(t) = String::from_utf8(bytes) {
+                t
+            } else {
                 eprintln!("SyntaxError: Non-UTF-8 code in file {path}");
                 return 1;
             }
-        },
+        }
         Err(e) => {
             let shown =
                 std::path::absolute(&path).map_or(path.clone(), |p| p.display().to_string());

@@ -220,7 +220,7 @@ fn expr_depth(x: &ast::Expr, depth: usize) -> Result<(), SyntaxError> {
             for a in args {
                 match a {
                     ast::Arg::Positional(v) | ast::Arg::Starred(v) | ast::Arg::DoubleStarred(v) => {
-                        e(v)?
+                        e(v)?;
                     }
                     ast::Arg::Keyword(k) => e(&k.value)?,
                 }

@@ -109,8 +109,7 @@ pub fn run_case(command: &[String], case: &Path, timeout: Duration) -> std::io::
         .then(|| {
             stderr
                 .lines()
-                .filter(|l| !l.trim().is_empty())
-                .next_back()
+                .rfind(|l| !l.trim().is_empty())
                 .map(|l| l.trim().to_string())
         })
         .flatten();
@@ -228,18 +227,18 @@ fn describe_mismatch(case: &Path, want: &RunOutput, got: &RunOutput) -> Option<S
 fn bless(case: &Path, got: &RunOutput) -> std::io::Result<()> {
     std::fs::write(case.with_extension("out"), &got.stdout)?;
     let err = case.with_extension("err");
-    match (&got.err_line, got.status) {
-        (Some(line), 1) => std::fs::write(err, format!("{line}\n")),
-        _ => {
-            if err.exists() {
-                std::fs::remove_file(err)?;
-            }
-            Ok(())
+    if let (Some(line), 1) = (&got.err_line, got.status) {
+        std::fs::write(err, format!("{line}\n"))
+    } else {
+        if err.exists() {
+            std::fs::remove_file(err)?;
         }
+        Ok(())
     }
 }
 
 /// Runs `pyco test`; returns the process exit status.
+#[must_use]
 pub fn run_tests(opts: &TestOptions) -> i32 {
     let cases = collect_cases(&opts.paths);
     if cases.is_empty() {

@@ -67,8 +67,7 @@ fn check(case: &Path, extra: &[&str]) -> Result<(), String> {
     let stderr = String::from_utf8_lossy(&output.stderr);
     let last_err = stderr
         .lines()
-        .filter(|l| !l.trim().is_empty())
-        .next_back()
+        .rfind(|l| !l.trim().is_empty())
         .unwrap_or("")
         .trim();
     if got_out != want_out {

@@ -197,10 +197,6 @@ fn isinstance(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn issubclass(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    arity("issubclass", args, 2, 2)?;
-    let Value::Class(c) = &args[0] else {
-        return Err(type_error("issubclass() arg 1 must be a class"));
-    };
     fn check(c: &crate::value::Class, info: &Value) -> PyResult<bool> {
         match info {
             Value::Class(d) => Ok(c.is_subclass(d)),
@@ -218,6 +214,10 @@ fn issubclass(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
         }
     }
     let _ = vm;
+    arity("issubclass", args, 2, 2)?;
+    let Value::Class(c) = &args[0] else {
+        return Err(type_error("issubclass() arg 1 must be a class"));
+    };
     Ok(Value::Bool(check(c, &args[1])?))
 }
 

@@ -143,7 +143,7 @@ fn attr_arg(v: &Value) -> PyResult<Symbol> {
     }
 }
 
-fn object_setattr(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+fn object_setattr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("__setattr__", args, 3, 3)?;
     let name = attr_arg(&args[1])?;
     match &args[0] {
@@ -153,7 +153,7 @@ fn object_setattr(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
         }
         other => Err(type_error(format!(
             "can't apply this __setattr__ to {} object",
-            _vm.type_name(other)
+            vm.type_name(other)
         ))),
     }
 }

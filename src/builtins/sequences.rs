@@ -73,10 +73,10 @@ fn slice_indices(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     ]))
 }
 
-fn list_of<'a>(
-    args: &'a [Value],
-    name: &str,
-) -> PyResult<(&'a Rc<RefCell<Vec<Value>>>, &'a [Value])> {
+/// A list's cell.
+type ListCell = Rc<RefCell<Vec<Value>>>;
+
+fn list_of<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a ListCell, &'a [Value])> {
     match args.split_first() {
         Some((Value::List(l), rest)) => Ok((l, rest)),
         _ => Err(type_error(format!(
@@ -234,7 +234,7 @@ fn list_clear(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     Ok(Value::None)
 }
 
-fn tuple_of<'a>(args: &'a [Value]) -> PyResult<(&'a Rc<Vec<Value>>, &'a [Value])> {
+fn tuple_of(args: &[Value]) -> PyResult<(&Rc<Vec<Value>>, &[Value])> {
     match args.split_first() {
         Some((Value::Tuple(t), rest)) => Ok((t, rest)),
         _ => Err(type_error(

@@ -105,17 +105,16 @@ impl Vm {
 
     /// `getattr(obj, name)`.
     pub fn get_attr(&self, obj: &Value, name: Symbol) -> PyResult {
-        match self.get_attr_opt(obj, name)? {
-            Some(v) => Ok(v),
-            None => {
-                let ty = self.type_of(obj);
-                if let Some(getattr) = ty.lookup(sym::__getattr__)
-                    && !matches!(obj, Value::Class(_))
-                {
-                    return self.call(&getattr, &[obj.clone(), Value::str(&*name.name())], &[]);
-                }
-                Err(self.no_attribute(obj, name))
+        if let Some(v) = self.get_attr_opt(obj, name)? {
+            Ok(v)
+        } else {
+            let ty = self.type_of(obj);
+            if let Some(getattr) = ty.lookup(sym::__getattr__)
+                && !matches!(obj, Value::Class(_))
+            {
+                return self.call(&getattr, &[obj.clone(), Value::str(&*name.name())], &[]);
             }
+            Err(self.no_attribute(obj, name))
         }
     }
 
@@ -380,7 +379,7 @@ impl Vm {
                 match name {
                     sym::__name__ => *f.name.borrow_mut() = Rc::from(self.str_of(&value)?.as_str()),
                     sym::__qualname__ => {
-                        *f.qualname.borrow_mut() = Rc::from(self.str_of(&value)?.as_str())
+                        *f.qualname.borrow_mut() = Rc::from(self.str_of(&value)?.as_str());
                     }
                     _ => f.attrs.borrow_mut().set(name, value),
                 }

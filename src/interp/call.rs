@@ -172,7 +172,7 @@ impl Vm {
             if p.vararg.is_some() {
                 locals[p.vararg_slot()] = Some(Value::tuple(args[npos..].to_vec()));
             } else {
-                return Err(self.too_many_positional(func, args.len(), kwargs));
+                return Err(Self::too_many_positional(func, args.len(), kwargs));
             }
         } else if p.vararg.is_some() {
             locals[p.vararg_slot()] = Some(Value::tuple(Vec::new()));
@@ -190,11 +190,10 @@ impl Vm {
                     }
                     locals[i] = Some(v.clone());
                 }
-                _ => match &mut extra {
-                    Some(d) => {
+                _ => {
+                    if let Some(d) = &mut extra {
                         self.dict_set(d, Value::str(&*name.name()), v.clone())?;
-                    }
-                    None => {
+                    } else {
                         if idx.is_some() {
                             return Err(type_error(format!(
                                 "{fname}() got some positional-only arguments passed as keyword arguments: '{name}'"
@@ -204,7 +203,7 @@ impl Vm {
                             "{fname}() got an unexpected keyword argument '{name}'"
                         )));
                     }
-                },
+                }
             }
         }
         if let Some(d) = extra {
@@ -214,10 +213,10 @@ impl Vm {
         let ndefaults = func.defaults.len();
         let first_default = npos - ndefaults;
         let mut missing = Vec::new();
-        for i in 0..npos {
-            if locals[i].is_none() {
+        for (i, slot) in locals.iter_mut().enumerate().take(npos) {
+            if slot.is_none() {
                 if i >= first_default {
-                    locals[i] = Some(func.defaults[i - first_default].clone());
+                    *slot = Some(func.defaults[i - first_default].clone());
                 } else {
                     missing.push(p.names[i]);
                 }
@@ -243,7 +242,6 @@ impl Vm {
     }
 
     fn too_many_positional(
-        &self,
         func: &Function,
         given: usize,
         kwargs: &[(Symbol, Value)],

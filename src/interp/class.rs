@@ -155,14 +155,14 @@ impl Vm {
             layout,
         });
         for (_, v) in class.dict.borrow().iter() {
-            self.claim_method(v, &class);
+            Self::claim_method(v, &class);
         }
         Ok(class)
     }
 
     /// Records `class` as the defining class of a function stored in its
     /// body, for zero-argument `super()`.
-    fn claim_method(&self, v: &Value, class: &Rc<Class>) {
+    fn claim_method(v: &Value, class: &Rc<Class>) {
         match v {
             Value::Function(func) => {
                 let mut slot = func.defining_class.borrow_mut();
@@ -173,12 +173,12 @@ impl Vm {
             Value::Native(n) => {
                 if let Some(p) = n.downcast::<Property>() {
                     for g in [&p.fget, &p.fset, &p.fdel].into_iter().flatten() {
-                        self.claim_method(g, class);
+                        Self::claim_method(g, class);
                     }
                 } else if let Some(s) = n.downcast::<super::attr::StaticMethod>() {
-                    self.claim_method(&s.0, class);
+                    Self::claim_method(&s.0, class);
                 } else if let Some(c) = n.downcast::<super::attr::ClassMethod>() {
-                    self.claim_method(&c.0, class);
+                    Self::claim_method(&c.0, class);
                 }
             }
             _ => {}

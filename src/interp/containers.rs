@@ -277,19 +277,16 @@ impl Vm {
             Value::Set(_) | Value::FrozenSet(_) => {
                 crate::builtins::mappings::set_algo::contains(self, container, item)
             }
-            Value::Range(r) => Ok(match item {
-                Value::Int(i) => {
-                    let i = *i;
-                    if r.step > 0 {
-                        i >= r.start && i < r.stop && (i - r.start) % r.step == 0
-                    } else {
-                        i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
-                    }
+            Value::Range(r) => Ok(if let Value::Int(i) = item {
+                let i = *i;
+                if r.step > 0 {
+                    i >= r.start && i < r.stop && (i - r.start) % r.step == 0
+                } else {
+                    i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
                 }
-                _ => {
-                    let items: Vec<Value> = (0..r.len()).map(|k| Value::Int(r.at(k))).collect();
-                    self.seq_contains(&items, item)?
-                }
+            } else {
+                let items: Vec<Value> = (0..r.len()).map(|k| Value::Int(r.at(k))).collect();
+                self.seq_contains(&items, item)?
             }),
             _ => {
                 let ty = self.type_of(container);
@@ -394,9 +391,9 @@ impl Vm {
             Value::Int(i) => *i,
             Value::Bool(b) => i64::from(*b),
             Value::BigInt(_) => {
-                return Err(index_error(format!(
-                    "cannot fit 'int' into an index-sized integer"
-                )));
+                return Err(index_error(
+                    "cannot fit 'int' into an index-sized integer".to_string(),
+                ));
             }
             Value::Instance(_) => self.to_index(index)?,
             _ => {

@@ -40,7 +40,7 @@ impl Vm {
 
     /// Evaluates an operand, with constants and locals handled inline (they
     /// are most operands, and need no call).
-    #[inline(always)]
+    #[inline]
     fn operand(&self, e: &Expr, f: &mut Frame) -> PyResult {
         match &e.kind {
             ExprKind::Const(v) => Ok(v.clone()),
@@ -227,16 +227,13 @@ impl Vm {
             ExprKind::Dict(items) => {
                 let mut map = DictMap::with_capacity(items.len());
                 for (k, v) in items {
-                    match k {
-                        Some(k) => {
-                            let key = self.eval(k, f)?;
-                            let value = self.eval(v, f)?;
-                            self.dict_set(&mut map, key, value)?;
-                        }
-                        None => {
-                            let m = self.eval(v, f)?;
-                            self.dict_update_from(&mut map, &m, true)?;
-                        }
+                    if let Some(k) = k {
+                        let key = self.eval(k, f)?;
+                        let value = self.eval(v, f)?;
+                        self.dict_set(&mut map, key, value)?;
+                    } else {
+                        let m = self.eval(v, f)?;
+                        self.dict_update_from(&mut map, &m, true)?;
                     }
                 }
                 Ok(Value::dict(map))
@@ -345,7 +342,9 @@ impl Vm {
             },
             NameRef::Cell(i) => read_cell(&f.cells[i as usize], || {
                 let name = f.code.cells.get(i as usize).map(|c| c.0);
-                unbound_local(&name.map_or_else(|| "?".into(), |n| n.name()))
+                unbound_local(
+                    &name.map_or_else(|| "?".into(), super::super::value::symbol::Symbol::name),
+                )
             }),
             NameRef::Free(i) => read_cell(&f.closure[i as usize], || {
                 unbound_free(&f.code.free_names[i as usize].name())
@@ -440,12 +439,11 @@ impl Vm {
             NameRef::Global(slot, name) => (!f.module.globals.clear_slot(slot as usize))
                 .then(|| name_not_defined(&name.name())),
             NameRef::ClassBody(name) => {
-                let removed = match &f.class_ns {
-                    Some(ns) => ns.borrow_mut().remove(name).is_some(),
-                    None => {
-                        let slot = f.module.globals.slot(name);
-                        f.module.globals.clear_slot(slot)
-                    }
+                let removed = if let Some(ns) = &f.class_ns {
+                    ns.borrow_mut().remove(name).is_some()
+                } else {
+                    let slot = f.module.globals.slot(name);
+                    f.module.globals.clear_slot(slot)
                 };
                 (!removed).then(|| name_not_defined(&name.name()))
             }

@@ -149,15 +149,14 @@ impl ValueIter {
                 }
                 let mut out = Vec::with_capacity(inners.len());
                 for (i, it) in inners.iter_mut().enumerate() {
-                    match it.next(vm)? {
-                        Some(v) => out.push(v),
-                        None => {
-                            if *strict && let Some(e) = zip_strict_error(vm, inners, i) {
-                                return Err(e);
-                            }
-                            *self = ValueIter::Done;
-                            return Ok(None);
+                    if let Some(v) = it.next(vm)? {
+                        out.push(v)
+                    } else {
+                        if *strict && let Some(e) = zip_strict_error(vm, inners, i) {
+                            return Err(e);
                         }
+                        *self = ValueIter::Done;
+                        return Ok(None);
                     }
                 }
                 Some(Value::tuple(out))
@@ -290,7 +289,7 @@ impl Vm {
         let ty = self.type_of(v);
         if let Some(it) = ty.lookup(sym::__iter__) {
             let iterator = self.call(&it, std::slice::from_ref(v), &[])?;
-            if !self.type_of(&iterator).lookup(sym::__next__).is_some()
+            if self.type_of(&iterator).lookup(sym::__next__).is_none()
                 && !matches!(iterator, Value::Native(_))
             {
                 return Err(type_error(format!(

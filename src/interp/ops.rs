@@ -412,8 +412,8 @@ impl Vm {
                 _ => {
                     if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
                         match op {
-                            BinOp::BitAnd => return Ok(Some(Value::Bool(*p & *q))),
-                            BinOp::BitOr => return Ok(Some(Value::Bool(*p | *q))),
+                            BinOp::BitAnd => return Ok(Some(Value::Bool(*p && *q))),
+                            BinOp::BitOr => return Ok(Some(Value::Bool(*p || *q))),
                             BinOp::BitXor => return Ok(Some(Value::Bool(*p ^ *q))),
                             _ => {}
                         }

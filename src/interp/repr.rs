@@ -386,22 +386,19 @@ impl Vm {
                 out.push('%');
                 continue;
             }
-            let arg = match &key {
-                Some(k) => {
-                    used_mapping = true;
-                    let m = mapping
-                        .clone()
-                        .ok_or_else(|| type_error("format requires a mapping"))?;
-                    self.get_item(&m, &Value::str(k.as_str()))?
-                }
-                None => {
-                    let v = items
-                        .get(next)
-                        .cloned()
-                        .ok_or_else(|| type_error("not enough arguments for format string"))?;
-                    next += 1;
-                    v
-                }
+            let arg = if let Some(k) = &key {
+                used_mapping = true;
+                let m = mapping
+                    .clone()
+                    .ok_or_else(|| type_error("format requires a mapping"))?;
+                self.get_item(&m, &Value::str(k.as_str()))?
+            } else {
+                let v = items
+                    .get(next)
+                    .cloned()
+                    .ok_or_else(|| type_error("not enough arguments for format string"))?;
+                next += 1;
+                v
             };
             let left = flags.contains('-');
             let mut spec = String::new();

@@ -207,7 +207,7 @@ impl Vm {
             // Avoid a cycle: context must not already lead back to exc.
             let mut cur = Some(context.value());
             while let Some(Value::Instance(i)) = cur {
-                if std::ptr::eq(&*i, &**exc.instance()) {
+                if std::ptr::eq(&raw const *i, &raw const **exc.instance()) {
                     return;
                 }
                 cur = i.exception().and_then(|d| d.context.borrow().clone());

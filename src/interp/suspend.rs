@@ -548,16 +548,13 @@ impl Vm {
                 ExprKind::Dict(items) => {
                     let mut map = crate::value::DictMap::new();
                     for (k, v) in items {
-                        match k {
-                            Some(k) => {
-                                let key = self.eval_async(k, f).await?;
-                                let value = self.eval_async(v, f).await?;
-                                self.dict_set(&mut map, key, value)?;
-                            }
-                            None => {
-                                let m = self.eval_async(v, f).await?;
-                                self.dict_update_from(&mut map, &m, true)?;
-                            }
+                        if let Some(k) = k {
+                            let key = self.eval_async(k, f).await?;
+                            let value = self.eval_async(v, f).await?;
+                            self.dict_set(&mut map, key, value)?;
+                        } else {
+                            let m = self.eval_async(v, f).await?;
+                            self.dict_update_from(&mut map, &m, true)?;
                         }
                     }
                     Ok(Value::dict(map))

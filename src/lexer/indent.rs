@@ -353,7 +353,7 @@ impl<'s, 'a> Layout<'s, 'a> {
     /// `first`, and emits INDENT or DEDENTs (or reports an error).
     fn indentation(&mut self, first: usize) -> Option<LexEnd> {
         let (mut col, mut alt) = (0u32, 0u32);
-        for b in self.src.as_bytes()[self.line_start..first].iter() {
+        for b in &self.src.as_bytes()[self.line_start..first] {
             match b {
                 b' ' => {
                     col += 1;

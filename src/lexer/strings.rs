@@ -256,7 +256,7 @@ pub fn decode_escapes(body: &str) -> Result<String, String> {
                 }
                 match char::from_u32(value) {
                     Some(ch) => out.push(ch),
-                    None if value <= 0x10FFFF => out.push('\u{fffd}'),
+                    None if value <= 0x10_FFFF => out.push('\u{fffd}'),
                     None => return Err(unicode_error(start, vpos, "illegal Unicode character")),
                 }
             }

@@ -54,15 +54,14 @@ impl Vm {
 
     /// `from module import name`.
     pub fn import_from(&self, module: &Value, name: Symbol, path: &[Symbol]) -> PyResult {
-        match self.get_attr_opt(module, name)? {
-            Some(v) => Ok(v),
-            None => {
-                let mname: Vec<String> = path.iter().map(|s| s.name().to_string()).collect();
-                let mname = mname.join(".");
-                Err(import_error(format!(
-                    "cannot import name '{name}' from '{mname}' (unknown location)"
-                )))
-            }
+        if let Some(v) = self.get_attr_opt(module, name)? {
+            Ok(v)
+        } else {
+            let mname: Vec<String> = path.iter().map(|s| s.name().to_string()).collect();
+            let mname = mname.join(".");
+            Err(import_error(format!(
+                "cannot import name '{name}' from '{mname}' (unknown location)"
+            )))
         }
     }
 }

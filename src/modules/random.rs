@@ -195,7 +195,7 @@ fn seed(vm: &Vm, st: &RandomState, args: &[Value], kwargs: &[(Symbol, Value)]) -
     match &a {
         Value::None => g.seed_from_entropy(),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
-            g.seed_int(&a.to_bigint().unwrap_or_default())
+            g.seed_int(&a.to_bigint().unwrap_or_default());
         }
         Value::Str(s) => g.seed_bytes(s.as_str().as_bytes()),
         Value::Float(_) => {

@@ -316,17 +316,14 @@ impl<'a> Emitter<'a> {
                 value,
             } => {
                 let annotation = self.expr(annotation)?;
-                match value {
-                    Some(v) => {
-                        let v = self.expr(v)?;
-                        StmtKind::Assign(vec![self.target(target)?], v)
+                if let Some(v) = value {
+                    let v = self.expr(v)?;
+                    StmtKind::Assign(vec![self.target(target)?], v)
+                } else {
+                    if !matches!(target.kind, ast::ExprKind::Name(_)) {
+                        self.expr(target)?;
                     }
-                    None => {
-                        if !matches!(target.kind, ast::ExprKind::Name(_)) {
-                            self.expr(target)?;
-                        }
-                        StmtKind::Expr(annotation)
-                    }
+                    StmtKind::Expr(annotation)
                 }
             }
             S::Pass => StmtKind::Pass,
@@ -1272,13 +1269,14 @@ fn describe(e: &ast::Expr) -> &'static str {
     use ast::ExprKind as E;
     match &e.kind {
         E::Call { .. } => "function call",
-        E::Constant(ast::Constant::None | ast::Constant::Bool(_))
-        | E::Constant(ast::Constant::Ellipsis) => match &e.kind {
-            E::Constant(ast::Constant::None) => "None",
-            E::Constant(ast::Constant::Bool(true)) => "True",
-            E::Constant(ast::Constant::Bool(false)) => "False",
-            _ => "ellipsis",
-        },
+        E::Constant(ast::Constant::None | ast::Constant::Bool(_) | ast::Constant::Ellipsis) => {
+            match &e.kind {
+                E::Constant(ast::Constant::None) => "None",
+                E::Constant(ast::Constant::Bool(true)) => "True",
+                E::Constant(ast::Constant::Bool(false)) => "False",
+                _ => "ellipsis",
+            }
+        }
         E::Constant(_) | E::FString(_) => "literal",
         E::BinOp { .. } | E::UnaryOp { .. } => "expression",
         E::BoolOp { .. } => "expression",

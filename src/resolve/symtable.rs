@@ -665,7 +665,6 @@ impl Builder {
                 ScopeKind::Class => {
                     path.push(a);
                     cur = scope.parent;
-                    continue;
                 }
                 ScopeKind::Function | ScopeKind::Comprehension => {
                     if scope.globals.contains(name) {

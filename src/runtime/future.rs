@@ -43,8 +43,11 @@ pub enum DoneCallback {
     /// A Python callable, called with the future.
     Python(Value),
     /// Runtime-internal work, called with the future.
-    Native(Box<dyn FnOnce(&Loop, &Rc<Fut>)>),
+    Native(NativeCallback),
 }
+
+/// Runtime-internal work run when a future completes.
+pub type NativeCallback = Box<dyn FnOnce(&Loop, &Rc<Fut>)>;
 
 /// What a task is blocked on, for the deadlock report and the trace.
 #[derive(Clone, Debug, Default)]

@@ -676,19 +676,16 @@ async fn run_entry(lp: &Rc<Loop>, entry: Ready) {
             let t = task.task().expect("a task");
             t.permit.set(true);
             let waker = t.waker.borrow().clone();
-            match waker {
-                Some(w) => {
-                    w.wake();
+            if let Some(w) = waker {
+                w.wake();
+                YieldToTask(false).await;
+            } else {
+                // The tokio task has not been polled yet: it runs its
+                // first poll now, sees the permit and steps.
+                YieldToTask(false).await;
+                if t.permit.get() {
+                    // Still not polled (tokio queue order); poll again.
                     YieldToTask(false).await;
-                }
-                None => {
-                    // The tokio task has not been polled yet: it runs its
-                    // first poll now, sees the permit and steps.
-                    YieldToTask(false).await;
-                    if t.permit.get() {
-                        // Still not polled (tokio queue order); poll again.
-                        YieldToTask(false).await;
-                    }
                 }
             }
             if t.permit.replace(false) {

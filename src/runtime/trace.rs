@@ -150,12 +150,11 @@ impl Tracer {
 
     /// Records an event at loop time `t`.
     pub fn emit(&self, t: i64, id: u64, task: &str, kind: EventKind) {
-        let origin = match self.origin.get() {
-            Some(o) => o,
-            None => {
-                self.origin.set(Some(t));
-                t
-            }
+        let origin = if let Some(o) = self.origin.get() {
+            o
+        } else {
+            self.origin.set(Some(t));
+            t
         };
         let secs = (t - origin) as f64 / 1e9;
         match self.mode.get() {

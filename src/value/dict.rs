@@ -141,7 +141,7 @@ impl DictMap {
 
     fn compact_if_sparse(&mut self) {
         if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
-            let live: Vec<Option<Entry>> = self.entries.drain(..).filter(Option::is_some).collect();
+            let live: Vec<Option<Entry>> = self.entries.drain(..).flatten().map(Some).collect();
             self.entries = live;
             self.index.clear();
             for (i, e) in self.entries.iter().enumerate() {

@@ -35,12 +35,6 @@ pub struct ExceptionData {
     pub name_candidates: RefCell<Vec<Vec<Rc<str>>>>,
 }
 
-impl Default for Value {
-    fn default() -> Self {
-        Value::None
-    }
-}
-
 /// A raised Python exception: always an instance whose payload is an
 /// exception. Cloning shares the instance.
 #[derive(Clone)]

@@ -31,9 +31,10 @@ pub use symbol::{Symbol, sym};
 pub type PyResult<T = Value> = Result<T, Exc>;
 
 /// A Python value.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub enum Value {
     /// `None`.
+    #[default]
     None,
     /// `NotImplemented`, returned by binary dunders that give way.
     NotImplemented,
@@ -240,22 +241,22 @@ impl Value {
     #[must_use]
     pub fn ptr_id(&self) -> Option<usize> {
         Some(match self {
-            Value::BigInt(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Str(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::List(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Set(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::FrozenSet(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Range(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Slice(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Function(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::BoundMethod(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Builtin(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Class(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Module(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Native(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::BigInt(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::Str(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::Tuple(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::List(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::Dict(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::Set(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::FrozenSet(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::Range(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::Slice(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::Function(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::BoundMethod(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::Builtin(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::Class(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::Instance(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::Module(r) => Rc::as_ptr(r).cast::<u8>() as usize,
+            Value::Native(r) => Rc::as_ptr(r).cast::<u8>() as usize,
             _ => return None,
         })
     }

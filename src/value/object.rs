@@ -116,11 +116,11 @@ impl Class {
     /// Whether `self` is `other` or derives from it.
     #[must_use]
     pub fn is_subclass(&self, other: &Class) -> bool {
-        std::ptr::eq(self, other) || self.mro.iter().any(|c| std::ptr::eq(&**c, other))
+        std::ptr::eq(self, other) || self.mro.iter().any(|c| std::ptr::eq(&raw const **c, other))
     }
 
     /// The class followed by its MRO.
-    pub fn mro_with_self<'a>(self: &'a Rc<Self>) -> impl Iterator<Item = &'a Rc<Class>> {
+    pub fn mro_with_self(self: &Rc<Self>) -> impl Iterator<Item = &Rc<Class>> {
         std::iter::once(self).chain(self.mro.iter())
     }
 }

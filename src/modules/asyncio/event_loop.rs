@@ -240,10 +240,8 @@ fn handle(args: &[Value]) -> PyResult<Rc<Handle>> {
 
 fn handle_cancel(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let h = handle(args)?;
-    if !h.cancelled.replace(true) {
-        if h.when.is_some() {
-            current_loop(vm).timer_cancelled();
-        }
+    if !h.cancelled.replace(true) && h.when.is_some() {
+        current_loop(vm).timer_cancelled();
     }
     Ok(Value::None)
 }

@@ -221,11 +221,11 @@ fn repr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     }
     match (f.state(), f.outcome()) {
         (FutState::Finished, Some(Ok(v))) if f.task().is_none() => {
-            out.push_str(&format!(" result={}", vm.repr(&v)?))
+            out.push_str(&format!(" result={}", vm.repr(&v)?));
         }
         (FutState::Finished, Some(Ok(v))) => out.push_str(&format!(" result={}", vm.repr(&v)?)),
         (FutState::Finished, Some(Err(e))) => {
-            out.push_str(&format!(" exception={}", vm.repr(&e.value())?))
+            out.push_str(&format!(" exception={}", vm.repr(&e.value())?));
         }
         _ => {}
     }

@@ -193,10 +193,8 @@ pub async fn sleep(vm: &Vm, secs: f64, result: Value) -> PyResult {
         vm_site,
     }
     .await;
-    if !fut.done() || fut.cancelled() {
-        if !cancelled.replace(true) {
-            lp.timer_cancelled();
-        }
+    if (!fut.done() || fut.cancelled()) && !cancelled.replace(true) {
+        lp.timer_cancelled();
     }
     outcome.map(|_| result)
 }
