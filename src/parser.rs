@@ -123,7 +123,14 @@ fn ends_with_empty_line(src: &str) -> bool {
 fn parse_lexed(src: &str, lexed: &Lexed<'_>) -> Result<Module, (SyntaxError, usize)> {
     let grammar = expr::grammar();
     let module = stmt::module(&grammar);
-    match run(&module, src, lexed, &lexed.toks, &lexed.spans, lexed.eof_pos) {
+    match run(
+        &module,
+        src,
+        lexed,
+        &lexed.toks,
+        &lexed.spans,
+        lexed.eof_pos,
+    ) {
         Ok(body) => Ok(Module { body }),
         Err(failure) => {
             let furthest = failure.furthest;

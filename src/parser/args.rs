@@ -125,7 +125,10 @@ pub fn call<'t, 's: 't>(parts: &ArgParts<'t, 's>, allow_generator: bool) -> P<'t
             })
             .boxed()
     } else {
-        assignment_or_expression.clone().map(Item::Positional).boxed()
+        assignment_or_expression
+            .clone()
+            .map(Item::Positional)
+            .boxed()
     };
     let positional = positional.then_ignore(peek_not(|t| t == Tok::Equal));
 
@@ -140,17 +143,18 @@ pub fn call<'t, 's: 't>(parts: &ArgParts<'t, 's>, allow_generator: bool) -> P<'t
     ));
 
     tok(Tok::LPar)
-        .ignore_then(
+        .map_with(|_, e: &mut Mx| e.span().start)
+        .then(
             item.map_with(|item, e| (item, e.span()))
                 .separated_by(tok(Tok::Comma))
                 .allow_trailing()
                 .collect::<Vec<_>>(),
         )
         .then(tok(Tok::RPar).map_with(|_, e| e.span().start))
-        .try_map_with(move |(items, close), e| {
+        .try_map_with(move |((open, items), close), e| {
             let st = e.state();
             let trailing_comma = close > 0 && st.toks.get(close - 1) == Some(&Tok::Comma);
-            check_order(items, close, trailing_comma, st).map_err(|()| Cheap::new(e.span()))
+            check_order(items, open, close, trailing_comma, st).map_err(|()| Cheap::new(e.span()))
         })
         .boxed()
 }
@@ -159,6 +163,7 @@ pub fn call<'t, 's: 't>(parts: &ArgParts<'t, 's>, allow_generator: bool) -> P<'t
 /// CPython's message in the second pass when the order is wrong.
 fn check_order(
     items: Vec<(Item, SimpleSpan)>,
+    open: usize,
     close: usize,
     trailing_comma: bool,
     st: &mut PState,
@@ -190,7 +195,18 @@ fn check_order(
         .position(|(item, _)| matches!(item, Item::Generator(_)))
         .filter(|_| !lone_generator);
     if violation.is_none() && first_generator.is_none() {
-        return Ok(items.into_iter().map(|(item, _)| to_arg(item)).collect());
+        return Ok(items
+            .into_iter()
+            .map(|(item, _)| match item {
+                // `f(x for x in y)`: the call's parentheses are the
+                // generator's.
+                Item::Generator(mut genexp) if lone_generator => {
+                    genexp.span = st.tok_span(open).to(st.tok_span(close));
+                    Arg::Positional(genexp)
+                }
+                other => to_arg(other),
+            })
+            .collect());
     }
     if st.diagnosing() {
         let error = if let Some(v) = violation
@@ -204,7 +220,10 @@ fn check_order(
             let Item::Generator(genexp) = &items[g].0 else {
                 return Err(());
             };
-            SyntaxError::new("Generator expression must be parenthesized", generator_range(genexp))
+            SyntaxError::new(
+                "Generator expression must be parenthesized",
+                generator_range(genexp),
+            )
         } else {
             let message = if double_star_before_violation {
                 "positional argument follows keyword argument unpacking"
@@ -242,4 +261,3 @@ fn to_arg(item: Item) -> Arg {
         Item::DoubleStar(e) => Arg::DoubleStarred(e),
     }
 }
-

@@ -100,7 +100,8 @@ pub fn grammar<'t, 's: 't>() -> Exprs<'t, 's> {
         let disjunction = recursive(|disjunction| {
             let disjunction = disjunction.boxed();
             let bitwise_or = recursive(|bitwise_or| {
-                let (bitwise_or, inner) = operand_levels(&expression, &disjunction, bitwise_or.boxed());
+                let (bitwise_or, inner) =
+                    operand_levels(&expression, &disjunction, bitwise_or.boxed());
                 inner_stash.replace(Some(inner));
                 bitwise_or
             })
@@ -108,9 +109,16 @@ pub fn grammar<'t, 's: 't>() -> Exprs<'t, 's> {
             boolean_levels(&bitwise_or)
         })
         .boxed();
-        let inner = inner_stash.take().expect("operand levels are built eagerly");
+        let inner = inner_stash
+            .take()
+            .expect("operand levels are built eagerly");
         let lambda_params = params(&inner.name, &expression, &inner.star_expression, true);
-        let core = conditional(&expression, &disjunction, &inner.star_expressions, lambda_params);
+        let core = conditional(
+            &expression,
+            &disjunction,
+            &inner.star_expressions,
+            lambda_params,
+        );
         stash.replace(Some(inner));
         nested(core)
     });
@@ -180,14 +188,15 @@ fn conditional<'t, 's: 't>(
     );
     let next_expression = probe(expression.clone());
     let legacy = probe(peek_not(|t| t == Tok::LPar).ignore_then(star_expressions.clone()));
-    let probed = missing_else
-        .then(next_expression)
-        .then(legacy)
-        .map(|((missing_else, next), legacy)| Tail::Probed {
-            missing_else: missing_else.map(|(test, _)| test),
-            next: next.map(|(_, s)| s),
-            legacy: legacy.map(|(_, s)| s),
-        });
+    let probed =
+        missing_else
+            .then(next_expression)
+            .then(legacy)
+            .map(|((missing_else, next), legacy)| Tail::Probed {
+                missing_else: missing_else.map(|(test, _)| test),
+                next: next.map(|(_, s)| s),
+                legacy: legacy.map(|(_, s)| s),
+            });
 
     let ternary = disjunction
         .clone()
@@ -297,12 +306,17 @@ fn boolean_levels<'t, 's: 't>(bitwise_or: &P<'t, 's, Expr>) -> P<'t, 's, Expr> {
     ));
     let comparison = bitwise_or
         .clone()
-        .then(cmp_op.then(bitwise_or.clone()).repeated().collect::<Vec<_>>())
-        .map(|(left, rest)| {
+        .then(
+            cmp_op
+                .then(bitwise_or.clone())
+                .repeated()
+                .collect::<Vec<_>>(),
+        )
+        .map_with(|(left, rest), e| {
             if rest.is_empty() {
                 return left;
             }
-            let span = left.span.to(rest.last().map_or(left.span, |(_, r)| r.span));
+            let span = span_of(e);
             let (ops, comparators) = rest.into_iter().unzip();
             expr(
                 ExprKind::Compare {
@@ -319,8 +333,9 @@ fn boolean_levels<'t, 's: 't>(bitwise_or: &P<'t, 's, Expr>) -> P<'t, 's, Expr> {
         .collect::<Vec<_>>()
         .then(comparison)
         .try_map_with(|(nots, operand), e| {
+            let end = span_of(e).end;
             let st: &mut PState = e.state();
-            prefix_chain(nots, operand, st).ok_or_else(|| Cheap::new(e.span()))
+            prefix_chain(nots, operand, end, st).ok_or_else(|| Cheap::new(e.span()))
         });
     let conjunction = bool_chain(inversion.boxed(), Tok::And, BoolOp::And);
     bool_chain(conjunction, Tok::Or, BoolOp::Or)
@@ -331,11 +346,11 @@ fn bool_chain<'t, 's: 't>(operand: P<'t, 's, Expr>, op: Tok<'s>, kind: BoolOp) -
     operand
         .clone()
         .then(tok(op).ignore_then(operand).repeated().collect::<Vec<_>>())
-        .map(move |(first, rest)| {
+        .map_with(move |(first, rest), e| {
             if rest.is_empty() {
                 return first;
             }
-            let span = first.span.to(rest.last().map_or(first.span, |r| r.span));
+            let span = span_of(e);
             let mut values = Vec::with_capacity(rest.len() + 1);
             values.push(first);
             values.extend(rest);
@@ -351,8 +366,8 @@ fn binary_level<'t, 's: 't>(
 ) -> P<'t, 's, Expr> {
     operand
         .clone()
-        .foldl(op.then(operand).repeated(), |left, (op, right)| {
-            let span = left.span.to(right.span);
+        .foldl_with(op.then(operand).repeated(), |left, (op, right), e| {
+            let span = span_of(e);
             expr(
                 ExprKind::BinOp {
                     left: Box::new(left),
@@ -442,10 +457,9 @@ fn operand_levels<'t, 's: 't>(
                 .ignore_then(slices)
                 .then_ignore(tok(Tok::RSqb))
                 .map(Trailer::Index),
-        ))
-        .map_with(|t, e| (t, span_of(e)));
-        atom.foldl(trailer.repeated(), |value, (trailer, tspan)| {
-            let span = value.span.to(tspan);
+        ));
+        atom.foldl_with(trailer.repeated(), |value, trailer, e| {
+            let span = span_of(e);
             let kind = match trailer {
                 Trailer::Attr(attr) => ExprKind::Attribute {
                     value: Box::new(value),
@@ -488,10 +502,10 @@ fn operand_levels<'t, 's: 't>(
         let power = await_primary
             .clone()
             .then(tok(Tok::DoubleStar).ignore_then(nested(factor)).or_not())
-            .map(|(left, right)| match right {
+            .map_with(|(left, right), e| match right {
                 None => left,
                 Some(right) => {
-                    let span = left.span.to(right.span);
+                    let span = span_of(e);
                     expr(
                         ExprKind::BinOp {
                             left: Box::new(left),
@@ -513,9 +527,10 @@ fn operand_levels<'t, 's: 't>(
             .collect::<Vec<_>>()
             .then(power)
             .try_map_with(|(ops, operand), e| {
+                let end = span_of(e).end;
                 let st: &mut PState = e.state();
                 let ops: Vec<(UnaryOp, usize)> = ops;
-                prefix_chain(ops, operand, st).ok_or_else(|| Cheap::new(e.span()))
+                prefix_chain(ops, operand, end, st).ok_or_else(|| Cheap::new(e.span()))
             })
     })
     .boxed();
@@ -561,7 +576,12 @@ fn operand_levels<'t, 's: 't>(
 
 /// Builds `op op ... operand` (prefix operators collected in a loop),
 /// refusing chains longer than [`MAX_NESTING`].
-fn prefix_chain(ops: Vec<(UnaryOp, usize)>, operand: Expr, st: &mut PState) -> Option<Expr> {
+fn prefix_chain(
+    ops: Vec<(UnaryOp, usize)>,
+    operand: Expr,
+    end: u32,
+    st: &mut PState,
+) -> Option<Expr> {
     if ops.len() > MAX_NESTING as usize {
         let at = st.tok_span(ops[MAX_NESTING as usize].1);
         st.raise(too_nested(at));
@@ -570,7 +590,7 @@ fn prefix_chain(ops: Vec<(UnaryOp, usize)>, operand: Expr, st: &mut PState) -> O
     Some(ops.into_iter().rev().fold(operand, |acc, (op, i)| {
         let span = Span {
             start: st.tok_span(i).start,
-            end: acc.span.end,
+            end,
         };
         expr(
             ExprKind::UnaryOp {
@@ -594,7 +614,12 @@ enum Trailer {
 /// comma (the tuple's span covers a trailing comma).
 fn comma_list<'t, 's: 't>(item: P<'t, 's, Expr>) -> P<'t, 's, Expr> {
     item.clone()
-        .then(tok(Tok::Comma).ignore_then(item).repeated().collect::<Vec<_>>())
+        .then(
+            tok(Tok::Comma)
+                .ignore_then(item)
+                .repeated()
+                .collect::<Vec<_>>(),
+        )
         .then(tok(Tok::Comma).or_not())
         .map_with(|((first, rest), trailing), e| {
             if rest.is_empty() && trailing.is_none() {
@@ -669,7 +694,10 @@ fn named_expression<'t, 's: 't>(
             st.read(next);
             let error = if walrus.is_some() {
                 Some(SyntaxError::new(
-                    format!("cannot use assignment expressions with {}", expr_name(&value)),
+                    format!(
+                        "cannot use assignment expressions with {}",
+                        expr_name(&value)
+                    ),
                     value.span,
                 ))
             } else if let Some((_, rhs)) = assign {
@@ -783,7 +811,11 @@ fn checked_target<'t, 's: 't>(primary: &P<'t, 's, Expr>, kind: TargetKind) -> P<
                 TargetKind::Del => super::targets::is_del_target(&target),
                 TargetKind::Star | TargetKind::For => is_star_target(&target),
             };
-            if ok { Ok(target) } else { Err(Cheap::new(span)) }
+            if ok {
+                Ok(target)
+            } else {
+                Err(Cheap::new(span))
+            }
         })
         .boxed()
 }
@@ -868,7 +900,12 @@ fn slices<'t, 's: 't>(
             }),
     ));
     item.clone()
-        .then(tok(Tok::Comma).ignore_then(item).repeated().collect::<Vec<_>>())
+        .then(
+            tok(Tok::Comma)
+                .ignore_then(item)
+                .repeated()
+                .collect::<Vec<_>>(),
+        )
         .then(tok(Tok::Comma).or_not())
         .try_map_with(|(((first, first_starred), rest), trailing), e| {
             if rest.is_empty() && trailing.is_none() {
@@ -948,9 +985,14 @@ fn parse_field<'t, 's>(
 ) -> Result<Expr, SyntaxError> {
     let lexed = st.lexed;
     let range = scan.tokens.clone();
-    let (Some(toks), Some(spans)) = (lexed.arena.toks.get(range.clone()), lexed.arena.spans.get(range))
-    else {
-        return Err(SyntaxError::new("f-string: invalid syntax", Span::default()));
+    let (Some(toks), Some(spans)) = (
+        lexed.arena.toks.get(range.clone()),
+        lexed.arena.spans.get(range),
+    ) else {
+        return Err(SyntaxError::new(
+            "f-string: invalid syntax",
+            Span::default(),
+        ));
     };
     let eof = spans.last().map_or(0, |s| s.start as usize);
     super::run(field, st.src, lexed, toks, spans, eof).map_err(|failure| {
@@ -1241,7 +1283,9 @@ fn brace<'t, 's: 't>(
             .then_ignore(tok(Tok::Colon))
             .then(value.clone())
             .map(|(k, v)| DictItem::Pair(k, v)),
-        key_without_colon.to(None).try_map(|v: Option<DictItem>, span| v.ok_or(Cheap::new(span))),
+        key_without_colon
+            .to(None)
+            .try_map(|v: Option<DictItem>, span| v.ok_or(Cheap::new(span))),
     ));
     let dict_rest = tok(Tok::Comma)
         .ignore_then(dict_item)
@@ -1272,13 +1316,13 @@ fn brace<'t, 's: 't>(
     let first_item = element
         .clone()
         .then(choice((
-            tok(Tok::Colon).ignore_then(value).then(choice((
-                for_if_clauses.clone().map(Ok),
-                dict_rest.map(Err),
-            ))).map(|(value, tail)| match tail {
-                Ok(generators) => BraceTail::DictComp(value, generators),
-                Err(rest) => BraceTail::Dict(value, rest),
-            }),
+            tok(Tok::Colon)
+                .ignore_then(value)
+                .then(choice((for_if_clauses.clone().map(Ok), dict_rest.map(Err))))
+                .map(|(value, tail)| match tail {
+                    Ok(generators) => BraceTail::DictComp(value, generators),
+                    Err(rest) => BraceTail::Dict(value, rest),
+                }),
             for_if_clauses.clone().map(BraceTail::SetComp),
             tok(Tok::Comma)
                 .ignore_then(element.clone().map(|(e, _)| e))

@@ -48,7 +48,10 @@ pub fn params<'t, 's: 't>(
     let annotation = if lambda {
         empty().to(None).boxed()
     } else {
-        tok(Tok::Colon).ignore_then(expression.clone()).or_not().boxed()
+        tok(Tok::Colon)
+            .ignore_then(expression.clone())
+            .or_not()
+            .boxed()
     };
     let star_annotation = if lambda {
         empty().to(None).boxed()
@@ -139,7 +142,12 @@ pub fn params<'t, 's: 't>(
     let parenthesized = diag(
         tok(Tok::LPar)
             .map_with(|_, e| e.span().start)
-            .then_ignore(name.clone().separated_by(tok(Tok::Comma)).at_least(1).allow_trailing())
+            .then_ignore(
+                name.clone()
+                    .separated_by(tok(Tok::Comma))
+                    .at_least(1)
+                    .allow_trailing(),
+            )
             .then(tok(Tok::RPar).map_with(|_, e| e.span().start)),
         move |(open, close), _, st: &PState| {
             let what = if lambda {
@@ -203,7 +211,11 @@ fn arrange(items: &[Located], lambda: bool, st: &PState) -> Result<Params, Synta
         if seen_double_star {
             return Err(SyntaxError::new(
                 "arguments cannot follow var-keyword argument",
-                if let Item::Plain(p) = &located.item { p.name.span } else { here },
+                if let Item::Plain(p) = &located.item {
+                    p.name.span
+                } else {
+                    here
+                },
             ));
         }
         match &located.item {
@@ -291,7 +303,10 @@ fn record_duplicates(params: &Params, st: &mut PState) {
     for p in all {
         if seen.contains(&p.name.name.as_str()) {
             st.duplicate = Some(SyntaxError::new(
-                format!("duplicate argument '{}' in function definition", p.name.name),
+                format!(
+                    "duplicate argument '{}' in function definition",
+                    p.name.name
+                ),
                 p.name.span,
             ));
             return;

@@ -137,10 +137,7 @@ impl<'t, 's> PState<'t, 's> {
             end -= 1;
         }
         if end <= s.start {
-            return Span {
-                start,
-                end: start,
-            };
+            return Span { start, end: start };
         }
         Span {
             start,
@@ -279,7 +276,9 @@ pub fn forced<'t, 's: 't>(
 /// its token index), for "expected an indented block after ..." messages,
 /// and yields the keyword's index. A custom parser, because chumsky skips
 /// `map_with` closures when it only checks a match.
-pub fn header<'t, 's: 't>(what: &'static str) -> impl Parser<'t, In<'t, 's>, usize, Ex<'t, 's>> + Clone {
+pub fn header<'t, 's: 't>(
+    what: &'static str,
+) -> impl Parser<'t, In<'t, 's>, usize, Ex<'t, 's>> + Clone {
     custom(move |inp: &mut Inp<'t, '_, 's>| {
         let at = here(inp).saturating_sub(1);
         inp.state().header = Some((what, at));

@@ -99,7 +99,12 @@ fn simple_statements<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Vec<Stmt>> {
 /// One simple statement.
 fn simple_statement<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
     let stmt = |kind: StmtKind, span: Span| Stmt { kind, span };
-    let name_list = x.name.clone().separated_by(tok(Tok::Comma)).at_least(1).collect::<Vec<_>>();
+    let name_list = x
+        .name
+        .clone()
+        .separated_by(tok(Tok::Comma))
+        .at_least(1)
+        .collect::<Vec<_>>();
 
     let pass = tok(Tok::Pass).map_with(move |_, e| stmt(StmtKind::Pass, span_of(e)));
     let brk = tok(Tok::Break).map_with(move |_, e| stmt(StmtKind::Break, span_of(e)));
@@ -174,9 +179,8 @@ fn delete<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
     let invalid = diag(
         tok(Tok::Del).ignore_then(x.star_expressions.clone()),
         |value, _, _| {
-            invalid_target(&value, TargetKind::Del).map(|bad| {
-                SyntaxError::new(format!("cannot delete {}", expr_name(bad)), bad.span)
-            })
+            invalid_target(&value, TargetKind::Del)
+                .map(|bad| SyntaxError::new(format!("cannot delete {}", expr_name(bad)), bad.span))
         },
     );
     valid.or(invalid.map(|()| placeholder_stmt())).boxed()
@@ -312,7 +316,10 @@ fn unsupported_type_statement<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> 
         .ignore_then(peek_is(|t| matches!(t, Tok::Equal | Tok::LSqb)))
         .rewind()
         .ignore_then(raise_here(|st, at| {
-            SyntaxError::new("'type' statements are not supported by pyco", st.tok_span(at))
+            SyntaxError::new(
+                "'type' statements are not supported by pyco",
+                st.tok_span(at),
+            )
         }))
         .to(placeholder_stmt())
         .boxed()
@@ -327,7 +334,10 @@ fn unsupported_match<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
         .ignore_then(tok(Tok::Newline))
         .rewind()
         .ignore_then(raise_here(|st, at| {
-            SyntaxError::new("'match' statements are not supported by pyco", st.tok_span(at))
+            SyntaxError::new(
+                "'match' statements are not supported by pyco",
+                st.tok_span(at),
+            )
         }))
         .to(placeholder_stmt())
         .boxed()
@@ -446,7 +456,10 @@ fn expression_statement<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
 
 fn unreachable_pair() -> (Expr, SimpleSpan) {
     (
-        expr(ExprKind::Constant(crate::ast::Constant::None), Span::default()),
+        expr(
+            ExprKind::Constant(crate::ast::Constant::None),
+            Span::default(),
+        ),
         SimpleSpan::from(0..0),
     )
 }
@@ -459,9 +472,10 @@ fn annotation_error(first: &Expr, toks: SimpleSpan, st: &PState) -> SyntaxError 
             "only single target (not tuple) can be annotated",
             elts.first().map_or(first.span, |e| e.span),
         ),
-        ExprKind::Tuple(_) => {
-            SyntaxError::new("only single target (not tuple) can be annotated", first.span)
-        }
+        ExprKind::Tuple(_) => SyntaxError::new(
+            "only single target (not tuple) can be annotated",
+            first.span,
+        ),
         ExprKind::List(_) => {
             SyntaxError::new("only single target (not list) can be annotated", first.span)
         }
@@ -501,9 +515,8 @@ fn assignment_error(chain: &[(Expr, SimpleSpan)], st: &PState) -> Option<SyntaxE
                 target.span,
             ));
         }
-        return invalid_target(target, TargetKind::Star).map(|bad| {
-            SyntaxError::new(format!("cannot assign to {}", expr_name(bad)), bad.span)
-        });
+        return invalid_target(target, TargetKind::Star)
+            .map(|bad| SyntaxError::new(format!("cannot assign to {}", expr_name(bad)), bad.span));
     }
     None
 }
@@ -534,7 +547,9 @@ fn leading_bitwise_or<'e>(e: &'e Expr, toks: SimpleSpan, st: &PState) -> Option<
             let first = values.first()?;
             leading_bitwise_or(first, element_tokens(st, toks, first), st)
         }
-        ExprKind::IfExp { body, .. } => leading_bitwise_or(body, element_tokens(st, toks, body), st),
+        ExprKind::IfExp { body, .. } => {
+            leading_bitwise_or(body, element_tokens(st, toks, body), st)
+        }
         _ if is_bitwise_or_level(e, false) => Some(e),
         _ => None,
     }
@@ -542,7 +557,12 @@ fn leading_bitwise_or<'e>(e: &'e Expr, toks: SimpleSpan, st: &PState) -> Option<
 
 /// `invalid_named_expression` at statement level: `target = value` where
 /// `==` (or `:=`) was probably meant.
-fn named_assign_error(target: &Expr, toks: SimpleSpan, rhs: &Expr, st: &PState) -> Option<SyntaxError> {
+fn named_assign_error(
+    target: &Expr,
+    toks: SimpleSpan,
+    rhs: &Expr,
+    st: &PState,
+) -> Option<SyntaxError> {
     let first = st.toks.get(toks.start).copied();
     if toks.end == toks.start + 1 && matches!(first, Some(Tok::Name(_))) {
         return Some(SyntaxError::new(
@@ -697,7 +717,11 @@ fn if_statement<'t, 's: 't>(
             .then(block.clone())
     };
     branch(Tok::If, "'if' statement")
-        .then(branch(Tok::Elif, "'elif' statement").repeated().collect::<Vec<_>>())
+        .then(
+            branch(Tok::Elif, "'elif' statement")
+                .repeated()
+                .collect::<Vec<_>>(),
+        )
         .then(else_block.clone().or_not())
         .map_with(|((first, elifs), orelse), e| {
             let span = span_of(e);
@@ -707,7 +731,10 @@ fn if_statement<'t, 's: 't>(
                 let start = st.tok_span(at).start;
                 orelse = vec![Stmt {
                     kind: StmtKind::If { test, body, orelse },
-                    span: Span { start, end: span.end },
+                    span: Span {
+                        start,
+                        end: span.end,
+                    },
                 }];
             }
             let ((_, test), body) = first;
@@ -787,7 +814,9 @@ fn with_statement<'t, 's: 't>(x: &Exprs<'t, 's>, block: &P<'t, 's, Vec<Stmt>>) -
             .clone()
             .ignore_then(tok(Tok::As))
             .ignore_then(x.expression.clone())
-            .then_ignore(peek_is(|t| matches!(t, Tok::Comma | Tok::RPar | Tok::Colon))),
+            .then_ignore(peek_is(|t| {
+                matches!(t, Tok::Comma | Tok::RPar | Tok::Colon)
+            })),
         |target, _, _| {
             invalid_target(&target, TargetKind::Star).map(|bad| {
                 SyntaxError::new(format!("cannot assign to {}", expr_name(bad)), bad.span)
@@ -799,7 +828,9 @@ fn with_statement<'t, 's: 't>(x: &Exprs<'t, 's>, block: &P<'t, 's, Vec<Stmt>>) -
             .clone()
             .then_ignore(tok(Tok::As))
             .then(x.star_target.clone())
-            .then_ignore(peek_is(|t| matches!(t, Tok::Comma | Tok::RPar | Tok::Colon)))
+            .then_ignore(peek_is(|t| {
+                matches!(t, Tok::Comma | Tok::RPar | Tok::Colon)
+            }))
             .map(|(context, target)| WithItem {
                 context,
                 target: Some(target),
@@ -836,7 +867,10 @@ fn with_statement<'t, 's: 't>(x: &Exprs<'t, 's>, block: &P<'t, 's, Vec<Stmt>>) -
 }
 
 fn placeholder_expr() -> Expr {
-    expr(ExprKind::Constant(crate::ast::Constant::None), Span::default())
+    expr(
+        ExprKind::Constant(crate::ast::Constant::None),
+        Span::default(),
+    )
 }
 
 /// One `except` clause: whether it is `except*`, and the handler.
@@ -896,9 +930,10 @@ fn except_errors<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, ()> {
         },
     );
     let no_types = diag(
-        tok(Tok::Except)
-            .ignore_then(tok(Tok::Star))
-            .ignore_then(select! { Tok::Newline => (), Tok::Colon => () }.map_with(|(), e: &mut Mx| e.span().start)),
+        tok(Tok::Except).ignore_then(tok(Tok::Star)).ignore_then(
+            select! { Tok::Newline => (), Tok::Colon => () }
+                .map_with(|(), e: &mut Mx| e.span().start),
+        ),
         |at, _, st: &PState| {
             Some(SyntaxError::new(
                 "expected one or more exception types",
