@@ -39,13 +39,48 @@ use crate::lexer::{self, LexEnd, Lexed, StopKind, Tok};
 use crate::syntax_error::SyntaxError;
 use state::{P, PState};
 
+/// Stack for a parse: nesting is capped, but a long chain such as
+/// `1+1+...` legitimately builds a tree as deep as the chain is long, and
+/// dropping a partial tree after a failure recurses that deep.
+const PARSE_STACK: usize = 256 << 20;
+
 /// Parses a whole file.
+///
+/// The tree may be very deep for pathological but valid input (a 1 MB
+/// line `1+1+...` is a left-nested chain of half a million nodes): walk
+/// and drop such trees on a thread with a large stack.
 pub fn parse_module(src: &str) -> Result<Module, SyntaxError> {
-    let lexed = lexer::lex(src);
-    if let LexEnd::Failed { error, .. } = &lexed.end {
-        return Err(error.clone());
-    }
-    parse_lexed(src, &lexed).map_err(|(error, _)| error)
+    with_large_stack(|| {
+        let lexed = lexer::lex(src);
+        if let LexEnd::Failed { error, .. } = &lexed.end {
+            return Err(error.clone());
+        }
+        parse_lexed(src, &lexed).map_err(|(error, _)| error)
+    })
+}
+
+/// Runs `work` on a thread with [`PARSE_STACK`] bytes of stack (only the
+/// pages used are committed), or in place if no thread can be started.
+fn with_large_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    let cell = std::sync::Mutex::new(Some(work));
+    let take = || cell.lock().ok().and_then(|mut w| w.take());
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("pyco-parse".to_owned())
+            .stack_size(PARSE_STACK)
+            .spawn_scoped(scope, || take().map(|w| w()));
+        let done = match spawned {
+            Ok(handle) => match handle.join() {
+                Ok(out) => out,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            Err(_) => None,
+        };
+        match done {
+            Some(out) => out,
+            None => (take().expect("the work has not run"))(),
+        }
+    })
 }
 
 /// What the REPL needs to know about input that does not parse.
@@ -66,6 +101,10 @@ pub enum InteractiveError {
 /// an empty line follows it (`src` ends with `"\n\n"`); simple statements
 /// are complete at the end of their line.
 pub fn parse_interactive(src: &str) -> Result<Module, InteractiveError> {
+    with_large_stack(|| interactive(src))
+}
+
+fn interactive(src: &str) -> Result<Module, InteractiveError> {
     let lexed = lexer::lex(src);
     match &lexed.end {
         LexEnd::Failed {
