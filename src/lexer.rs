@@ -51,9 +51,10 @@ pub enum Tok<'s> {
     /// A string literal as written, prefix and quotes included.
     #[regex(r#"([rRuUfF]|[rR][fF]|[fF][rR])?["']"#, strings::scan)]
     Str(&'s str),
-    /// A bytes literal: recognized only to be refused with a located error.
-    #[regex(r#"([bB]|[rR][bB]|[bB][rR])["']"#, strings::scan_bytes)]
-    Bytes,
+    /// A bytes literal: recognized only to be refused (by the parser, when
+    /// it builds the string, as CPython reports string errors).
+    #[regex(r#"([bB]|[rR][bB]|[bB][rR])["']"#, strings::scan)]
+    Bytes(&'s str),
     /// An f-string after the pre-scan: an index into [`Lexed::fstrings`].
     FString(u32),
 
@@ -392,8 +393,7 @@ impl fmt::Display for Tok<'_> {
             return f.write_str(kw);
         }
         match self {
-            Tok::Name(s) | Tok::Number(s) | Tok::Str(s) => f.write_str(s),
-            Tok::Bytes => f.write_str("<bytes>"),
+            Tok::Name(s) | Tok::Number(s) | Tok::Str(s) | Tok::Bytes(s) => f.write_str(s),
             Tok::FString(_) => f.write_str("<f-string>"),
             Tok::Newline => f.write_str("NEWLINE"),
             Tok::Indent => f.write_str("INDENT"),
@@ -537,8 +537,8 @@ fn is_printable(ch: char) -> bool {
     !matches!(c,
         0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x890..=0x891 | 0x8E2
         | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064
-        | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0x110BD | 0x110CD
-        | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
-        | 0xE0001 | 0xE0020..=0xE007F | 0xD800..=0xDFFF | 0xE000..=0xF8FF
-        | 0xF0000..=0x10FFFF)
+        | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0x1_10BD | 0x1_10CD
+        | 0x1_3430..=0x1_343F | 0x1_BCA0..=0x1_BCA3 | 0x1_D173..=0x1_D17A
+        | 0xE_0001 | 0xE_0020..=0xE_007F | 0xD800..=0xDFFF | 0xE000..=0xF8FF
+        | 0xF_0000..=0x10_FFFF)
 }

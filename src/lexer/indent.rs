@@ -331,15 +331,16 @@ impl<'s, 'a> Layout<'s, 'a> {
                         ch as char, open as char
                     );
                     if open_line != here {
-                        msg.push_str(&format!(" on line {open_line}"));
+                        use std::fmt::Write as _;
+                        let _ = write!(msg, " on line {open_line}");
                     }
                     return Some(failed(SyntaxError::new(msg, span)));
                 }
             }
             Tok::Str(lit) if split_literal(lit).0.format => {
-                let scan: FStringScan = prescan(self.src, span, self.arena);
+                let scanned: FStringScan = prescan(self.src, span, self.arena);
                 let index = self.arena.fstrings.len() as u32;
-                self.arena.fstrings.push(scan);
+                self.arena.fstrings.push(scanned);
                 self.push(Tok::FString(index), span);
                 return None;
             }
@@ -353,7 +354,7 @@ impl<'s, 'a> Layout<'s, 'a> {
     /// `first`, and emits INDENT or DEDENTs (or reports an error).
     fn indentation(&mut self, first: usize) -> Option<LexEnd> {
         let (mut col, mut alt) = (0u32, 0u32);
-        for b in self.src.as_bytes()[self.line_start..first].iter() {
+        for b in &self.src.as_bytes()[self.line_start..first] {
             match b {
                 b' ' => {
                     col += 1;
@@ -372,46 +373,55 @@ impl<'s, 'a> Layout<'s, 'a> {
         }
         let line_span = Span::new(self.line_start, self.line_start + 1);
         let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
-        if col == top {
-            if alt != top_alt {
-                return Some(self.tab_error(line_span));
+        match col.cmp(&top) {
+            std::cmp::Ordering::Equal => {
+                if alt != top_alt {
+                    return Some(self.tab_error(line_span));
+                }
             }
-        } else if col > top {
-            if self.indents.len() >= MAX_INDENT {
-                let error = SyntaxError::indentation("too many levels of indentation", line_span);
-                return Some(self.stop(error, StopKind::Layout));
+            std::cmp::Ordering::Greater => {
+                if self.indents.len() >= MAX_INDENT {
+                    let error =
+                        SyntaxError::indentation("too many levels of indentation", line_span);
+                    return Some(self.stop(error, StopKind::Layout));
+                }
+                if alt <= top_alt {
+                    return Some(self.tab_error(line_span));
+                }
+                self.indents.push((col, alt));
+                let at = first.saturating_sub(1).max(self.line_start);
+                self.push(Tok::Indent, Span::new(at, first));
             }
-            if alt <= top_alt {
-                return Some(self.tab_error(line_span));
-            }
-            self.indents.push((col, alt));
-            let at = first.saturating_sub(1).max(self.line_start);
-            self.push(Tok::Indent, Span::new(at, first));
-        } else {
-            while self.indents.len() > 1 && self.indents.last().is_some_and(|&(c, _)| col < c) {
-                self.indents.pop();
-                self.push(Tok::Dedent, Span::new(first, first));
-            }
-            let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
-            if col != top {
-                // CPython points at the end of the offending line.
-                let end = self.src[first..]
-                    .find(['\n', '\r'])
-                    .map_or(self.src.len(), |i| first + i);
-                let at = if end < self.src.len() {
-                    end
-                } else {
-                    end.saturating_sub(1).max(first)
-                };
-                let error = SyntaxError::indentation(
-                    "unindent does not match any outer indentation level",
-                    Span::new(at, at + 1),
-                );
-                return Some(self.stop(error, StopKind::Layout));
-            }
-            if alt != top_alt {
-                return Some(self.tab_error(line_span));
-            }
+            std::cmp::Ordering::Less => return self.dedent(col, alt, first, line_span),
+        }
+        None
+    }
+
+    /// Pops indentation levels down to `col`, which must be one of them.
+    fn dedent(&mut self, col: u32, alt: u32, first: usize, line_span: Span) -> Option<LexEnd> {
+        while self.indents.len() > 1 && self.indents.last().is_some_and(|&(c, _)| col < c) {
+            self.indents.pop();
+            self.push(Tok::Dedent, Span::new(first, first));
+        }
+        let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
+        if col != top {
+            // CPython points at the end of the offending line.
+            let end = self.src[first..]
+                .find(['\n', '\r'])
+                .map_or(self.src.len(), |i| first + i);
+            let at = if end < self.src.len() {
+                end
+            } else {
+                end.saturating_sub(1).max(first)
+            };
+            let error = SyntaxError::indentation(
+                "unindent does not match any outer indentation level",
+                Span::new(at, at + 1),
+            );
+            return Some(self.stop(error, StopKind::Layout));
+        }
+        if alt != top_alt {
+            return Some(self.tab_error(line_span));
         }
         None
     }
@@ -481,8 +491,7 @@ mod tests {
             .iter()
             .filter(|t| **t != Tok::EndMarker)
             .map(|t| match t {
-                Tok::Name(n) => (*n).to_owned(),
-                Tok::Number(n) => (*n).to_owned(),
+                Tok::Name(n) | Tok::Number(n) => (*n).to_owned(),
                 other => other.to_string(),
             })
             .collect()

@@ -72,8 +72,6 @@ pub struct Exprs<'t, 's> {
     pub class_args: P<'t, 's, Vec<Arg>>,
     /// Function parameters (between the parentheses).
     pub def_params: P<'t, 's, Params>,
-    /// `star_named_expression` (an element of a display).
-    pub star_named_expression: P<'t, 's, Expr>,
 }
 
 /// Parts built inside the recursive closures and handed out.
@@ -82,7 +80,6 @@ struct Inner<'t, 's> {
     named_expression: P<'t, 's, Expr>,
     star_expressions: P<'t, 's, Expr>,
     star_expression: P<'t, 's, Expr>,
-    star_named_expression: P<'t, 's, Expr>,
     yield_expr: P<'t, 's, Expr>,
     primary: P<'t, 's, Expr>,
     for_targets: P<'t, 's, Expr>,
@@ -101,7 +98,7 @@ pub fn grammar<'t, 's: 't>() -> Exprs<'t, 's> {
             let disjunction = disjunction.boxed();
             let bitwise_or = recursive(|bitwise_or| {
                 let (bitwise_or, inner) =
-                    operand_levels(&expression, &disjunction, bitwise_or.boxed());
+                    operand_levels(&expression, &disjunction, &bitwise_or.boxed());
                 inner_stash.replace(Some(inner));
                 bitwise_or
             })
@@ -137,8 +134,18 @@ pub fn grammar<'t, 's: 't>() -> Exprs<'t, 's> {
         star_target: inner.star_target,
         class_args: inner.class_args,
         def_params,
-        star_named_expression: inner.star_named_expression,
     }
+}
+
+/// What followed the disjunction at the start of an expression.
+#[derive(Clone)]
+enum Tail {
+    IfElse(Expr, Expr),
+    Probed {
+        missing_else: Option<Expr>,
+        next: Option<SimpleSpan>,
+        legacy: Option<SimpleSpan>,
+    },
 }
 
 /// `expression`: `lambda`, or a disjunction with an optional conditional,
@@ -163,16 +170,6 @@ fn conditional<'t, 's: 't>(
                 span_of(e),
             )
         });
-
-    #[derive(Clone)]
-    enum Tail {
-        IfElse(Expr, Expr),
-        Probed {
-            missing_else: Option<Expr>,
-            next: Option<SimpleSpan>,
-            legacy: Option<SimpleSpan>,
-        },
-    }
 
     let if_else = tok(Tok::If)
         .ignore_then(disjunction.clone())
@@ -385,7 +382,7 @@ fn binary_level<'t, 's: 't>(
 fn operand_levels<'t, 's: 't>(
     expression: &P<'t, 's, Expr>,
     disjunction: &P<'t, 's, Expr>,
-    bitwise_or: P<'t, 's, Expr>,
+    bitwise_or: &P<'t, 's, Expr>,
 ) -> (P<'t, 's, Expr>, Inner<'t, 's>) {
     let name = select! { Tok::Name(n) => n }
         .map_with(|n, e| Ident {
@@ -394,11 +391,11 @@ fn operand_levels<'t, 's: 't>(
         })
         .boxed();
 
-    let named = named_expression(expression, &bitwise_or, true);
+    let named = named_expression(expression, bitwise_or, true);
     let named_expression = named.clone().map(|(e, _)| e).boxed();
     // `assignment_expression | expression !':='` without the second-pass
     // checks (call arguments, generator elements).
-    let assignment_or_expression = named_expression_plain(expression, &bitwise_or);
+    let assignment_or_expression = named_expression_plain(expression, bitwise_or);
     let starred = tok(Tok::Star)
         .ignore_then(bitwise_or.clone())
         .map_with(|value, e| expr(ExprKind::Starred(Box::new(value)), span_of(e)))
@@ -427,8 +424,7 @@ fn operand_levels<'t, 's: 't>(
     // Comprehension clauses need targets (primaries), which need atoms,
     // which need comprehensions: a recursive node ties the knot, and the
     // clause and target parsers built inside are handed out through cells.
-    let clauses_cell: RefCell<Option<(P<'t, 's, Vec<Comprehension>>, P<'t, 's, Expr>)>> =
-        RefCell::new(None);
+    let clauses_cell: RefCell<Option<Clauses<'t, 's>>> = RefCell::new(None);
     let primary = recursive(|primary| {
         let primary = primary.boxed();
         let for_targets = comma_list(checked_target(&primary, TargetKind::For));
@@ -446,7 +442,7 @@ fn operand_levels<'t, 's: 't>(
             &star_named_expression,
             &star_named_flagged,
             &yield_expr,
-            &bitwise_or,
+            bitwise_or,
             &clauses,
         );
         let slices = slices(expression, &named, &starred);
@@ -564,7 +560,6 @@ fn operand_levels<'t, 's: 't>(
         named_expression,
         star_expressions,
         star_expression,
-        star_named_expression,
         yield_expr,
         primary,
         for_targets,
@@ -601,6 +596,10 @@ fn prefix_chain(
         )
     }))
 }
+
+/// The comprehension-clause and `for`-target parsers, handed out of the
+/// recursive node that builds them.
+type Clauses<'t, 's> = (P<'t, 's, Vec<Comprehension>>, P<'t, 's, Expr>);
 
 /// A trailer of a primary.
 #[derive(Clone)]
@@ -884,8 +883,8 @@ fn slices<'t, 's: 't>(
             .then(slice_rest.or_not())
             .try_map_with(|(lower, rest), e| match (lower, rest) {
                 (Some((value, _)), None) => Ok((value, false)),
-                (None, None) => Err(Cheap::new(e.span())),
-                (Some((_, true)), Some(_)) => Err(Cheap::new(e.span())),
+                // Nothing, or a bare walrus as a lower bound.
+                (None, None) | (Some((_, true)), Some(_)) => Err(Cheap::new(e.span())),
                 (lower, Some((upper, step))) => Ok((
                     expr(
                         ExprKind::Slice {
@@ -947,6 +946,7 @@ fn atom<'t, 's: 't>(
     let strings = select! {
         Tok::Str(s) => Piece::Plain(s),
         Tok::FString(i) => Piece::Format(i),
+        Tok::Bytes(_) = e => Piece::Bytes(span_of(e)),
     }
     .repeated()
     .at_least(1)

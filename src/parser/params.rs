@@ -169,7 +169,7 @@ pub fn params<'t, 's: 't>(
         .then_ignore(tok(closer).rewind())
         .try_map_with(move |items, e| {
             let span = e.span();
-            build(items, lambda, e.state()).map_err(|()| Cheap::new(span))
+            build(&items, lambda, e.state()).map_err(|()| Cheap::new(span))
         })
         .boxed()
 }
@@ -185,8 +185,8 @@ fn unreachable_item() -> Located {
 }
 
 /// Checks the order of the items and builds [`Params`].
-fn build(items: Vec<Located>, lambda: bool, st: &mut PState) -> Result<Params, ()> {
-    match arrange(&items, lambda, st) {
+fn build(items: &[Located], lambda: bool, st: &mut PState) -> Result<Params, ()> {
+    match arrange(items, lambda, st) {
         Ok(params) => {
             record_duplicates(&params, st);
             Ok(params)
@@ -251,8 +251,13 @@ fn arrange(items: &[Located], lambda: bool, st: &PState) -> Result<Params, Synta
                 if param.is_none() {
                     let next = items.get(i + 1).map(|l| &l.item);
                     if matches!(next, None | Some(Item::DoubleStar(_))) {
-                        let _ = lambda;
-                        return Err(SyntaxError::new("named arguments must follow bare *", here));
+                        // For `lambda` CPython reports at the token after it.
+                        let at = if lambda {
+                            st.tok_span(located.at + 1)
+                        } else {
+                            here
+                        };
+                        return Err(SyntaxError::new("named arguments must follow bare *", at));
                     }
                 }
                 params.vararg.clone_from(param);

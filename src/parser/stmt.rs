@@ -442,7 +442,7 @@ fn expression_statement<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
                         }
                         return Err(Cheap::new(e.span()));
                     }
-                    let (value, _) = chain.pop().unwrap_or_else(|| unreachable_pair());
+                    let (value, _) = chain.pop().unwrap_or_else(unreachable_pair);
                     StmtKind::Assign {
                         targets: chain.into_iter().map(|(t, _)| t).collect(),
                         value,
