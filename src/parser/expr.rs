@@ -922,7 +922,6 @@ fn slices<'t, 's: 't>(
 }
 
 /// Atoms: names, constants, strings, numbers and the bracket displays.
-#[allow(clippy::too_many_arguments)]
 fn atom<'t, 's: 't>(
     expression: &P<'t, 's, Expr>,
     star_named_expression: &P<'t, 's, Expr>,
