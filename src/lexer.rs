@@ -4,24 +4,24 @@
 //!
 //! 1. [`Tok`] derives a logos DFA for names, keywords, operators, numbers
 //!    and strings. Numbers and strings are found by a short regex and then
-//!    scanned by hand ([`numbers`], [`strings`]) because their rules (digit
+//!    scanned by hand (`numbers`, `strings`) because their rules (digit
 //!    separators, prefixes, triple quotes, escapes) are easier to follow as
 //!    code, and so that their errors carry CPython's messages and columns.
-//! 2. [`indent`] turns the raw physical-line tokens into logical lines:
+//! 2. `indent` turns the raw physical-line tokens into logical lines:
 //!    NEWLINE, INDENT and DEDENT, brackets and their errors.
 //!
 //! String *contents* are not decoded here: CPython decodes escapes and
 //! parses f-strings while building the tree, so their errors rank as
-//! parser errors. [`strings`] holds the decoding functions the parser calls.
+//! parser errors. `strings` holds the decoding functions the parser calls.
 //!
 //! The result is a [`Lexed`] stream: tokens, their byte spans, and how the
 //! stream ended (see [`LexEnd`]), which the parser needs to rank errors the
 //! way CPython does.
 
-pub mod fstring;
-pub mod indent;
-pub mod numbers;
-pub mod strings;
+pub(crate) mod fstring;
+mod indent;
+mod numbers;
+pub(crate) mod strings;
 
 use std::fmt;
 
@@ -30,7 +30,7 @@ use logos::Logos;
 use crate::ast::Span;
 use crate::syntax_error::SyntaxError;
 
-pub use indent::{LexEnd, Lexed, Stop, StopKind, lex, lex_bracketed};
+pub use indent::{LexEnd, Lexed, Stop, StopKind, lex};
 
 /// One token. Payload-carrying tokens borrow their text from the source.
 ///
@@ -55,7 +55,7 @@ pub enum Tok<'s> {
     /// it builds the string, as CPython reports string errors).
     #[regex(r#"([bB]|[rR][bB]|[bB][rR])["']"#, strings::scan)]
     Bytes(&'s str),
-    /// An f-string after the pre-scan: an index into [`Lexed::fstrings`].
+    /// An f-string after the pre-scan: an index into the f-string scans of the [`Lexed`] stream.
     FString(u32),
 
     /// `False`
@@ -505,7 +505,7 @@ impl LexError {
 
 /// CPython's error for a character that cannot start a token.
 #[must_use]
-pub fn invalid_character(ch: char, at: usize) -> SyntaxError {
+pub(crate) fn invalid_character(ch: char, at: usize) -> SyntaxError {
     let span = Span::new(at, at + ch.len_utf8());
     if ch == '\0' {
         return SyntaxError::new("source code cannot contain null bytes", span);

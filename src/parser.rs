@@ -1,8 +1,8 @@
 //! Tokens to syntax tree, with CPython's error messages.
 //!
 //! The grammar is written with chumsky over the token slice the lexer
-//! produced ([`stmt`] for statements, [`expr`] for expressions, [`args`]
-//! and [`params`] for argument and parameter lists, [`fstring`] for joined
+//! produced (`stmt` for statements, `expr` for expressions, `args`
+//! and `params` for argument and parameter lists, `fstring` for joined
 //! strings). What makes this module more than a grammar is reproducing
 //! which error CPython 3.11 reports, since pyco prints exactly what CPython
 //! prints:
@@ -13,7 +13,7 @@
 //!    replace it.
 //! 2. The parser runs a first pass that knows only valid syntax. If it
 //!    fails, a second pass runs with CPython's `invalid_*` checks, and the
-//!    first error they raise is reported (see [`state`]).
+//!    first error they raise is reported (see `state`).
 //! 3. Otherwise the error is a plain `invalid syntax` at the furthest token
 //!    the first pass reached (`unexpected indent` if that token is an
 //!    INDENT).

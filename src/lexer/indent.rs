@@ -46,7 +46,7 @@ pub struct Lexed<'s> {
     /// end of the text when it does not end with one (CPython's ENDMARKER).
     pub eof_pos: usize,
     /// f-strings and the tokens of their fields.
-    pub arena: Arena<'s>,
+    pub(crate) arena: Arena<'s>,
 }
 
 /// How a token stream ended.
@@ -87,12 +87,14 @@ pub enum StopKind {
     Layout,
 }
 
-/// Lexes a whole file.
+/// Lexes a whole file. A leading byte order mark is skipped, as Python
+/// does when it reads a source file.
 #[must_use]
 pub fn lex(src: &str) -> Lexed<'_> {
+    let start = if src.starts_with('\u{feff}') { 3 } else { 0 };
     let mut arena = Arena::default();
-    let mut layout = Layout::new(src, 0, &mut arena, false);
-    let end = layout.run(0..src.len());
+    let mut layout = Layout::new(src, start, &mut arena, false);
+    let end = layout.run(start..src.len());
     let Layout {
         toks,
         spans,
@@ -114,7 +116,7 @@ pub fn lex(src: &str) -> Lexed<'_> {
 /// `src`), as CPython does, inside implicit parentheses: line breaks are
 /// ignored and the tokens are wrapped in `(` `)`. The tokens are appended
 /// to `arena`; returns their range there, or the first lexing error.
-pub fn lex_bracketed<'s>(
+pub(crate) fn lex_bracketed<'s>(
     src: &'s str,
     range: Range<usize>,
     open_brace: usize,
@@ -708,6 +710,11 @@ mod tests {
         };
         assert_eq!(error.message, "invalid non-printable character U+00A0");
         assert_eq!(joined("é = ﬁ\n"), "é = ﬁ NEWLINE");
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped() {
+        assert_eq!(joined("\u{feff}x = 1\n"), "x = 1 NEWLINE");
     }
 
     #[test]

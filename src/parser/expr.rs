@@ -12,7 +12,7 @@
 //! Left-associative operators are folded iteratively; prefix operators are
 //! collected in a loop, so only real nesting (brackets, `lambda`, `**`,
 //! conditionals) recurses, and that is capped by
-//! [`nested`](super::state::nested).
+//! `state::nested`.
 //!
 //! The three mutually recursive levels (`expression`, `disjunction`,
 //! `bitwise_or`, plus `factor` for `**`) are chumsky `recursive` nodes
