@@ -253,6 +253,14 @@ fn run<'t, 's, O>(
         return Err(failure(error, false));
     }
 
+    // Statements the first pass completed hold no mistake CPython's
+    // `invalid_*` rules would recognize, so the second pass starts at the
+    // top-level statement before the one that failed (whose optional tail,
+    // such as an `else:` block, may be where the mistake is).
+    let starts = &first.statement_starts;
+    let failed = starts.iter().rposition(|&s| s <= furthest).unwrap_or(0);
+    let from = starts.get(failed.saturating_sub(1)).copied().unwrap_or(0);
+    let (toks, spans) = (&toks[from..], &spans[from..]);
     let mut second = PState::new(src, lexed, toks, spans, eof_pos);
     second.diagnose = true;
     second.levels = bracket_levels(toks);

@@ -70,6 +70,9 @@ pub struct PState<'t, 's> {
     /// The furthest token index read, lookahead included: CPython's "last
     /// token fetched", where it reports a plain `invalid syntax`.
     pub furthest: usize,
+    /// Where each top-level statement started (first pass), so that the
+    /// second pass can start at the statement that failed.
+    pub statement_starts: Vec<usize>,
 }
 
 impl<'t, 's> PState<'t, 's> {
@@ -96,6 +99,7 @@ impl<'t, 's> PState<'t, 's> {
             duplicate: None,
             touched_stop: false,
             furthest: 0,
+            statement_starts: Vec::new(),
         }
     }
 
@@ -283,6 +287,18 @@ pub fn header<'t, 's: 't>(
         let at = here(inp).saturating_sub(1);
         inp.state().header = Some((what, at));
         Ok(at)
+    })
+}
+
+/// Notes where a top-level statement starts.
+pub fn statement_start<'t, 's: 't>() -> impl Parser<'t, In<'t, 's>, (), Ex<'t, 's>> + Clone {
+    custom(|inp: &mut Inp<'t, '_, 's>| {
+        let at = here(inp);
+        let starts = &mut inp.state().statement_starts;
+        if starts.last().is_none_or(|&last| last < at) {
+            starts.push(at);
+        }
+        Ok(())
     })
 }
 

@@ -8,11 +8,14 @@
 //! what follows (`=`, `:`, `+=`, nothing) decides the statement, then the
 //! targets are checked.
 
+use std::cell::RefCell;
+
 use chumsky::prelude::*;
 
 use super::expr::{Exprs, span_of};
 use super::state::{
-    Mx, P, PState, diag, expr, forced, header, not_raised, peek_is, peek_not, raise_here, tok,
+    Mx, P, PState, diag, expr, forced, header, not_raised, peek_is, peek_not, raise_here,
+    statement_start, tok,
 };
 use super::targets::{
     TargetKind, expr_name, invalid_target, is_bitwise_or_level, is_del_target, is_single_target,
@@ -27,20 +30,33 @@ use crate::syntax_error::SyntaxError;
 
 /// The statements of a whole file, up to the end of input.
 pub fn module<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Vec<Stmt>> {
-    let statements = recursive(|statements| {
+    let statement_cell: RefCell<Option<P<'t, 's, Vec<Stmt>>>> = RefCell::new(None);
+    let block_statements = recursive(|statements| {
         let block = block(statements.clone().boxed(), x);
         let compound = compound(x, &block);
         let simple = simple_statements(x);
-        not_raised()
+        // One statement (simple statements on a line come as a group).
+        let statement = not_raised()
             .ignore_then(compound.map(|s| vec![s]).or(simple))
+            .boxed();
+        statement_cell.replace(Some(statement.clone()));
+        statement
             .repeated()
             .at_least(1)
             .collect::<Vec<Vec<Stmt>>>()
             .map(|groups| groups.into_iter().flatten().collect::<Vec<Stmt>>())
     });
-    statements
-        .or_not()
-        .map(Option::unwrap_or_default)
+    let statement = statement_cell.take().expect("statements are built eagerly");
+    statement_start()
+        .ignore_then(statement)
+        .repeated()
+        .collect::<Vec<Vec<Stmt>>>()
+        .map(move |groups| {
+            // The statement parsers only hold weak links to the recursive
+            // block grammar; this closure owns it for as long as they live.
+            let _ = &block_statements;
+            groups.into_iter().flatten().collect::<Vec<Stmt>>()
+        })
         .then_ignore(tok(Tok::EndMarker))
         .boxed()
 }
