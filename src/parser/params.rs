@@ -8,7 +8,7 @@
 
 use chumsky::prelude::*;
 
-use super::state::{P, PState, diag, tok};
+use super::state::{P, PState, diag, never, tok};
 use crate::ast::{Expr, Ident, Param, Params, Span};
 use crate::lexer::Tok;
 use crate::syntax_error::SyntaxError;
@@ -162,7 +162,7 @@ pub fn params<'t, 's: 't>(
         },
     );
 
-    item.or(parenthesized.map(|()| unreachable_item()))
+    item.or(never(parenthesized))
         .separated_by(tok(Tok::Comma).or(slash_star.map(|()| Tok::Comma)))
         .allow_trailing()
         .collect::<Vec<_>>()
@@ -172,16 +172,6 @@ pub fn params<'t, 's: 't>(
             build(&items, lambda, e.state()).map_err(|()| Cheap::new(span))
         })
         .boxed()
-}
-
-/// Never produced: the parenthesized-parameters check always fails.
-fn unreachable_item() -> Located {
-    Located {
-        item: Item::Slash,
-        at: 0,
-        span: Span::default(),
-        equals: None,
-    }
 }
 
 /// Checks the order of the items and builds [`Params`].

@@ -14,7 +14,7 @@ use chumsky::prelude::*;
 
 use super::expr::{Exprs, span_of};
 use super::state::{
-    Mx, P, PState, diag, expr, forced, header, not_raised, peek_is, peek_not, raise_here,
+    Mx, P, PState, diag, expr, forced, header, never, not_raised, peek_is, peek_not, raise_here,
     statement_start, tok,
 };
 use super::targets::{
@@ -154,7 +154,7 @@ fn simple_statement<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
         .map_with(move |(test, msg), e| stmt(StmtKind::Assert { test, msg }, span_of(e)));
 
     choice((
-        unsupported_type_statement(x),
+        unsupported_type_statement(),
         expression_statement(x),
         ret,
         import(x),
@@ -199,15 +199,7 @@ fn delete<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
                 .map(|bad| SyntaxError::new(format!("cannot delete {}", expr_name(bad)), bad.span))
         },
     );
-    valid.or(invalid.map(|()| placeholder_stmt())).boxed()
-}
-
-/// Never produced: the checks that map to it always fail.
-fn placeholder_stmt() -> Stmt {
-    Stmt {
-        kind: StmtKind::Pass,
-        span: Span::default(),
-    }
+    valid.or(never(invalid)).boxed()
 }
 
 /// `import a.b as c, d` and `from ..a import (b as c, d)`.
@@ -325,19 +317,17 @@ fn import<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
 }
 
 /// `type X = ...` (Python 3.12): refused with a located message.
-fn unsupported_type_statement<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
-    let _ = x;
+fn unsupported_type_statement<'t, 's: 't>() -> P<'t, 's, Stmt> {
     select! { Tok::Name("type") => () }
         .ignore_then(select! { Tok::Name(_) => () })
         .ignore_then(peek_is(|t| matches!(t, Tok::Equal | Tok::LSqb)))
         .rewind()
-        .ignore_then(raise_here(|st, at| {
+        .ignore_then(never(raise_here(|st, at| {
             SyntaxError::new(
                 "'type' statements are not supported by pyco",
                 st.tok_span(at),
             )
-        }))
-        .to(placeholder_stmt())
+        })))
         .boxed()
 }
 
@@ -349,13 +339,12 @@ fn unsupported_match<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
         .ignore_then(tok(Tok::Colon))
         .ignore_then(tok(Tok::Newline))
         .rewind()
-        .ignore_then(raise_here(|st, at| {
+        .ignore_then(never(raise_here(|st, at| {
             SyntaxError::new(
                 "'match' statements are not supported by pyco",
                 st.tok_span(at),
             )
-        }))
-        .to(placeholder_stmt())
+        })))
         .boxed()
 }
 
@@ -458,7 +447,9 @@ fn expression_statement<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
                         }
                         return Err(Cheap::new(e.span()));
                     }
-                    let (value, _) = chain.pop().unwrap_or_else(unreachable_pair);
+                    let Some((value, _)) = chain.pop() else {
+                        return Err(Cheap::new(e.span()));
+                    };
                     StmtKind::Assign {
                         targets: chain.into_iter().map(|(t, _)| t).collect(),
                         value,
@@ -468,16 +459,6 @@ fn expression_statement<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
             Ok(Stmt { kind, span })
         })
         .boxed()
-}
-
-fn unreachable_pair() -> (Expr, SimpleSpan) {
-    (
-        expr(
-            ExprKind::Constant(crate::ast::Constant::None),
-            Span::default(),
-        ),
-        SimpleSpan::from(0..0),
-    )
 }
 
 /// CPython's messages for a bad annotation target (`invalid_assignment`).
@@ -820,7 +801,7 @@ fn for_statement<'t, 's: 't>(
             })
         },
     );
-    valid.or(bad_target.map(|()| placeholder_stmt())).boxed()
+    valid.or(never(bad_target)).boxed()
 }
 
 /// `[async] with items: block`, items optionally parenthesized.
@@ -851,10 +832,7 @@ fn with_statement<'t, 's: 't>(x: &Exprs<'t, 's>, block: &P<'t, 's, Vec<Stmt>>) -
                 context,
                 target: Some(target),
             }),
-        bad_target.map(|()| WithItem {
-            context: placeholder_expr(),
-            target: None,
-        }),
+        never(bad_target),
         x.expression.clone().map(|context| WithItem {
             context,
             target: None,
@@ -880,13 +858,6 @@ fn with_statement<'t, 's: 't>(x: &Exprs<'t, 's>, block: &P<'t, 's, Vec<Stmt>>) -
             span: span_of(e),
         })
         .boxed()
-}
-
-fn placeholder_expr() -> Expr {
-    expr(
-        ExprKind::Constant(crate::ast::Constant::None),
-        Span::default(),
-    )
 }
 
 /// One `except` clause: whether it is `except*`, and the handler.
@@ -970,8 +941,8 @@ fn try_statement<'t, 's: 't>(
         .ignore_then(forced(Tok::Colon, ":"))
         .ignore_then(block.clone());
     let errors = except_errors(x);
-    let plain = except_clause(x, block, false).or(errors.clone().map(|()| placeholder_handler()));
-    let starred = except_clause(x, block, true).or(errors.map(|()| placeholder_handler()));
+    let plain = except_clause(x, block, false).or(never(errors.clone()));
+    let starred = except_clause(x, block, true).or(never(errors));
     // `except` and `except*` mixed on one `try`.
     let mixed = |star_follows: bool| {
         let typed = x
@@ -1054,13 +1025,4 @@ fn try_statement<'t, 's: 't>(
             span: span_of(e),
         })
         .boxed()
-}
-
-fn placeholder_handler() -> ExceptHandler {
-    ExceptHandler {
-        typ: None,
-        name: None,
-        body: Vec::new(),
-        span: Span::default(),
-    }
 }
