@@ -33,10 +33,11 @@ pub type Mx<'t, 'b, 's> = chumsky::input::MapExtra<'t, 'b, In<'t, 's>, Ex<'t, 's
 /// A recursive parser handle.
 pub type Rec<'t, 's, O> = Recursive<chumsky::recursive::Direct<'t, 't, In<'t, 's>, O, Ex<'t, 's>>>;
 
-/// Nesting beyond which expressions are refused rather than recursed into
-/// (CPython stops at about the same depth with a `MemoryError` or
-/// `RecursionError`; a located `SyntaxError` is friendlier).
-pub const MAX_NESTING: u32 = 1000;
+/// Nesting beyond which expressions are refused rather than recursed into:
+/// CPython's compiler refuses trees about this deep (`RecursionError`, or
+/// `MemoryError` from its parser further on); pyco stops here with a
+/// located `SyntaxError` instead of exhausting memory.
+pub const MAX_NESTING: u32 = 3000;
 
 /// State threaded through one parse of one token slice.
 pub struct PState<'t, 's> {
