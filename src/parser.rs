@@ -189,7 +189,7 @@ fn rank(failure: Failure, lexed: &Lexed<'_>, src: &str) -> SyntaxError {
     if stop.kind == StopKind::UnclosedBracket {
         let reached = lexed
             .spans
-            .get(failure.furthest)
+            .get(failure.read)
             .map_or(lexed.eof_pos as u32, |s| s.start)
             .max(failure.error.span.start);
         let line = |pos: u32| lexer::strings::line_number(src, pos as usize);
@@ -206,6 +206,9 @@ pub(crate) struct Failure {
     pub error: SyntaxError,
     /// The furthest token index the first pass reached.
     pub furthest: usize,
+    /// The furthest token index either pass read (CPython's last token
+    /// fetched, which decides whether an unclosed bracket is reported).
+    pub read: usize,
     /// The parser read the `Error` token that ends a stopped stream.
     pub touched_stop: bool,
 }
@@ -230,6 +233,7 @@ fn run<'t, 's, O>(
                 Some(error) => Err(Failure {
                     error,
                     furthest: toks.len(),
+                    read: toks.len(),
                     touched_stop: false,
                 }),
             };
@@ -241,16 +245,17 @@ fn run<'t, 's, O>(
             .furthest
             .max(errors.first().map_or(0, |e| e.span().start)),
     };
-    let failure = |error: SyntaxError, touched_stop: bool| Failure {
+    let failure = |error: SyntaxError, touched_stop: bool, read: usize| Failure {
         error,
         furthest,
+        read: read.max(furthest),
         touched_stop,
     };
     if first.touched_stop {
-        return Err(failure(generic(&first, furthest), true));
+        return Err(failure(generic(&first, furthest), true, furthest));
     }
     if let Some(error) = first.raised.take() {
-        return Err(failure(error, false));
+        return Err(failure(error, false, furthest));
     }
 
     // Statements the first pass completed hold no mistake CPython's
@@ -265,13 +270,14 @@ fn run<'t, 's, O>(
     second.diagnose = true;
     second.levels = bracket_levels(toks);
     let _ = parser.parse_with_state(toks, &mut second);
+    let read = from + second.furthest;
     if second.touched_stop {
-        return Err(failure(generic(&first, furthest), true));
+        return Err(failure(generic(&first, furthest), true, read));
     }
     if let Some(error) = second.raised.take() {
-        return Err(failure(error, false));
+        return Err(failure(error, false, read));
     }
-    Err(failure(generic(&first, furthest), false))
+    Err(failure(generic(&first, furthest), false, read))
 }
 
 /// CPython's error when no specific message applies.

@@ -401,11 +401,13 @@ impl<'s, 'a> Layout<'s, 'a> {
 
     /// Pops indentation levels down to `col`, which must be one of them.
     fn dedent(&mut self, col: u32, alt: u32, first: usize, line_span: Span) -> Option<LexEnd> {
-        while self.indents.len() > 1 && self.indents.last().is_some_and(|&(c, _)| col < c) {
-            self.indents.pop();
-            self.push(Tok::Dedent, Span::new(first, first));
-        }
-        let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
+        let keep = self
+            .indents
+            .iter()
+            .rposition(|&(c, _)| c <= col)
+            .unwrap_or(0);
+        let &(top, top_alt) = self.indents.get(keep).unwrap_or(&(0, 0));
+        // Like CPython, a mismatch is reported before any DEDENT.
         if col != top {
             // CPython points at the end of the offending line.
             let end = self.src[first..]
@@ -424,6 +426,10 @@ impl<'s, 'a> Layout<'s, 'a> {
         }
         if alt != top_alt {
             return Some(self.tab_error(line_span));
+        }
+        while self.indents.len() > keep + 1 {
+            self.indents.pop();
+            self.push(Tok::Dedent, Span::new(first, first));
         }
         None
     }
@@ -611,6 +617,10 @@ mod tests {
 
     #[test]
     fn inconsistent_dedent_is_an_indentation_error() {
+        assert_eq!(
+            joined("def f():\n    if x:\n code\n"),
+            "def f ( ) : NEWLINE INDENT if x : NEWLINE <error>"
+        );
         let lexed = lex("if True:\n  x\n y\n");
         let LexEnd::Stopped(stop) = lexed.end else {
             panic!()

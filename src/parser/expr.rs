@@ -21,7 +21,7 @@
 
 use std::cell::RefCell;
 
-use chumsky::input::MapExtra;
+use chumsky::input::{Checkpoint, MapExtra};
 use chumsky::prelude::*;
 
 use super::args::{ArgParts, call};
@@ -29,8 +29,8 @@ use super::fstring::{Piece, join};
 use super::literals::number;
 use super::params::params;
 use super::state::{
-    Ex, In, MAX_NESTING, Mx, P, PState, Rec, diag, expr, nested, never, peek_not, probe, tok,
-    too_nested,
+    Ex, In, Inp, MAX_NESTING, Mx, P, PState, Rec, attempt, diag, expr, fail_here, here, nested,
+    never, peek_not, probe, tok, too_nested,
 };
 use super::targets::{
     TargetKind, expr_name, invalid_target, is_bitwise_or_level, is_star_target, starts_with_display,
@@ -137,20 +137,15 @@ pub fn grammar<'t, 's: 't>() -> Exprs<'t, 's> {
     }
 }
 
-/// What followed the disjunction at the start of an expression.
-#[derive(Clone)]
-enum Tail {
-    IfElse(Expr, Expr),
-    Probed {
-        missing_else: Option<Expr>,
-        next: Option<SimpleSpan>,
-        legacy: Option<SimpleSpan>,
-    },
-}
-
 /// `expression`: `lambda`, or a disjunction with an optional conditional,
-/// with CPython's second-pass messages for a missing `else`, a missing
-/// comma inside brackets and a Python 2 `print` statement.
+/// with CPython's second-pass messages for a missing comma inside
+/// brackets, a missing `else` and a Python 2 `print` statement.
+///
+/// The conditional is one imperative parser so that the second-pass
+/// checks run in CPython's order: `invalid_expression` (the comma and the
+/// `else`) before `invalid_legacy_expression`, whose look at what follows
+/// the first name runs with the checks on (so `c {a b}` reports the
+/// missing comma inside the braces, as CPython does).
 fn conditional<'t, 's: 't>(
     expression: &P<'t, 's, Expr>,
     disjunction: &P<'t, 's, Expr>,
@@ -175,67 +170,123 @@ fn conditional<'t, 's: 't>(
         .ignore_then(disjunction.clone())
         .then_ignore(tok(Tok::Else))
         .then(expression.clone())
-        .map(|(test, orelse)| Tail::IfElse(test, orelse));
-    // Second pass only: what follows a disjunction that is not a complete
-    // conditional.
-    let missing_else = probe(
-        tok(Tok::If)
+        .boxed();
+    let checks = Checks {
+        expression: expression.clone(),
+        missing_else: tok(Tok::If)
             .ignore_then(disjunction.clone())
-            .then_ignore(peek_not(|t| matches!(t, Tok::Else | Tok::Colon))),
-    );
-    let next_expression = probe(expression.clone());
-    let legacy = probe(peek_not(|t| t == Tok::LPar).ignore_then(star_expressions.clone()));
-    let probed =
-        missing_else
-            .then(next_expression)
-            .then(legacy)
-            .map(|((missing_else, next), legacy)| Tail::Probed {
-                missing_else: missing_else.map(|(test, _)| test),
-                next: next.map(|(_, s)| s),
-                legacy: legacy.map(|(_, s)| s),
-            });
-
-    let ternary = disjunction
-        .clone()
-        .map_with(|a, e| (a, e.span()))
-        .then(if_else.or(probed))
-        .try_map_with(|((body, body_toks), tail), e| match tail {
-            Tail::IfElse(test, orelse) => Ok(expr(
+            .then_ignore(peek_not(|t| matches!(t, Tok::Else | Tok::Colon)))
+            .boxed(),
+        star_expressions: star_expressions.clone(),
+    };
+    let disjunction = disjunction.clone();
+    let ternary = custom(move |inp: &mut Inp<'t, '_, 's>| {
+        let start = inp.save();
+        let body = inp.parse(&disjunction)?;
+        let body_toks = inp.span_since(start.cursor());
+        let after_body = inp.save();
+        if let Ok((test, orelse)) = inp.parse(&if_else) {
+            let toks = inp.span_since(start.cursor());
+            let span = inp.state().span(toks);
+            return Ok(expr(
                 ExprKind::IfExp {
                     test: Box::new(test),
                     body: Box::new(body),
                     orelse: Box::new(orelse),
                 },
-                span_of(e),
-            )),
-            Tail::Probed {
-                missing_else,
-                next,
-                legacy,
-            } => {
-                let st: &mut PState = e.state();
-                let error = next
-                    .and_then(|next| juxtaposed_error(&body, body_toks, next, st))
-                    .or_else(|| {
-                        missing_else.map(|test| {
-                            SyntaxError::new(
-                                "expected 'else' after 'if' expression",
-                                body.span.to(test.span),
-                            )
-                        })
-                    })
-                    .or_else(|| legacy.and_then(|rest| legacy_error(&body, body_toks, rest, st)));
-                match error {
-                    Some(error) => {
-                        st.raise(error);
-                        Err(Cheap::new(e.span()))
-                    }
-                    None => Ok(body),
-                }
+                span,
+            ));
+        }
+        inp.rewind(after_body);
+        if inp.state().diagnosing() {
+            if let Some(error) = checks.run(inp, &body, body_toks, &start) {
+                inp.state().raise(error);
             }
-        });
+            if inp.state().raised.is_some() {
+                return Err(fail_here(inp));
+            }
+        }
+        Ok(body)
+    });
 
     choice((lambdef, ternary)).boxed()
+}
+
+/// The second-pass checks after the disjunction of an expression.
+struct Checks<'t, 's> {
+    expression: P<'t, 's, Expr>,
+    missing_else: P<'t, 's, Expr>,
+    star_expressions: P<'t, 's, Expr>,
+}
+
+impl<'t, 's: 't> Checks<'t, 's> {
+    /// Runs the checks with the input right after `body`; leaves it there.
+    fn run<'p>(
+        &self,
+        inp: &mut Inp<'t, 'p, 's>,
+        body: &Expr,
+        body_toks: SimpleSpan,
+        start: &Checkpoint<'t, 'p, In<'t, 's>, u32>,
+    ) -> Option<SyntaxError> {
+        let next = here(inp);
+        if let Some((_, span)) = attempt(inp, &self.expression, false)
+            && let Some(error) = juxtaposed_error(body, body_toks, span, inp.state())
+        {
+            return Some(error);
+        }
+        if let Some((test, _)) = attempt(inp, &self.missing_else, false) {
+            return Some(SyntaxError::new(
+                "expected 'else' after 'if' expression",
+                body.span.to(test.span),
+            ));
+        }
+        // `invalid_legacy_expression`: a name, not a call, followed by
+        // expressions (looked at only when something follows the
+        // expression, which keeps the second pass linear).
+        let st = inp.state();
+        let toks = st.toks;
+        let first_is_name = matches!(toks.get(body_toks.start), Some(Tok::Name(_)));
+        let called = toks.get(body_toks.start + 1) == Some(&Tok::LPar);
+        if !first_is_name || called || !toks.get(next).copied().is_some_and(starts_expression) {
+            return None;
+        }
+        let after_body = inp.save();
+        inp.rewind(start.clone());
+        inp.skip();
+        let rest = attempt(inp, &self.star_expressions, true);
+        inp.rewind(after_body);
+        let (_, rest) = rest?;
+        let st = inp.state();
+        if st.raised.is_some() {
+            return None;
+        }
+        legacy_error(toks.get(body_toks.start).copied(), body, rest, st)
+    }
+}
+
+/// Whether a token can begin an expression.
+fn starts_expression(t: Tok<'_>) -> bool {
+    matches!(
+        t,
+        Tok::Name(_)
+            | Tok::Number(_)
+            | Tok::Str(_)
+            | Tok::FString(_)
+            | Tok::Bytes(_)
+            | Tok::LPar
+            | Tok::LSqb
+            | Tok::LBrace
+            | Tok::Minus
+            | Tok::Plus
+            | Tok::Tilde
+            | Tok::Not
+            | Tok::Lambda
+            | Tok::Await
+            | Tok::Ellipsis
+            | Tok::True
+            | Tok::False
+            | Tok::None
+    )
 }
 
 /// CPython's `invalid_expression`: two expressions side by side inside
@@ -251,7 +302,11 @@ fn juxtaposed_error(
     let second_tok = st.toks.get(start + 1).copied();
     let name_string = matches!(first_tok, Some(Tok::Name(_)))
         && matches!(second_tok, Some(Tok::Str(_) | Tok::FString(_)));
-    let soft_keyword = matches!(first_tok, Some(Tok::Name("match" | "case" | "_")));
+    // CPython compares a name with its soft keywords only up to the name's
+    // length, so any prefix of `match`, `case` or `_` counts (`c d` gets no
+    // comma hint).
+    let soft_keyword = matches!(first_tok, Some(Tok::Name(n))
+        if ["match", "case", "_"].iter().any(|k| k.starts_with(n)));
     if name_string || soft_keyword || is_legacy_name(first) {
         return None;
     }
@@ -264,22 +319,23 @@ fn juxtaposed_error(
     ))
 }
 
-/// CPython's `invalid_legacy_expression`: `print x`.
+/// CPython's `invalid_legacy_expression`: `print x`, from the name to the
+/// end of what follows it.
 fn legacy_error(
-    first: &Expr,
-    first_toks: SimpleSpan,
+    first: Option<Tok<'_>>,
+    body: &Expr,
     rest: SimpleSpan,
     st: &PState,
 ) -> Option<SyntaxError> {
-    if first_toks.end != first_toks.start + 1 || !is_legacy_name(first) {
-        return None;
-    }
-    let ExprKind::Name(name) = &first.kind else {
+    let Some(Tok::Name(name @ ("print" | "exec"))) = first else {
         return None;
     };
     Some(SyntaxError::new(
         format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
-        first.span.to(st.span(rest)),
+        Span {
+            start: body.span.start,
+            end: st.span(rest).end,
+        },
     ))
 }
 

@@ -314,6 +314,23 @@ pub fn not_raised<'t, 's: 't>() -> impl Parser<'t, In<'t, 's>, (), Ex<'t, 's>> +
     })
 }
 
+/// Tries `p` here with the second pass switched to `diagnose`, then puts
+/// the input back; yields `p`'s output and token span if it matched.
+pub fn attempt<'t, 's, O>(
+    inp: &mut Inp<'t, '_, 's>,
+    p: &P<'t, 's, O>,
+    diagnose: bool,
+) -> Option<(O, SimpleSpan)> {
+    let before = inp.save();
+    let was = inp.state().diagnose;
+    inp.state().diagnose = diagnose;
+    let result = inp.parse(p);
+    inp.state().diagnose = was;
+    let span = inp.span_since(before.cursor());
+    inp.rewind(before);
+    result.ok().map(|o| (o, span))
+}
+
 /// Runs `p` in the second pass only, without consuming input and with the
 /// second pass switched off inside it; yields its output and token span
 /// if it matched. The caller decides what to raise.

@@ -354,8 +354,9 @@ enum After {
     Nothing,
     Annotation(Expr, Option<Expr>),
     Augmented(BinOp, Expr),
-    /// `= value` repeated: each right-hand side with its token span.
-    Assign(Vec<(Expr, SimpleSpan)>),
+    /// `= value` repeated: each right-hand side with its token span, and
+    /// whether a last `=` has nothing after it.
+    Assign(Vec<(Expr, SimpleSpan)>, bool),
 }
 
 /// Expression statements and assignments.
@@ -387,9 +388,15 @@ fn expression_statement<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
         tok(Tok::Equal)
             .ignore_then(value.clone().map_with(|v, e| (v, e.span())))
             .repeated()
-            .at_least(1)
             .collect::<Vec<_>>()
-            .map(After::Assign),
+            .then(tok(Tok::Equal).or_not().map(|eq| eq.is_some()))
+            .try_map(|(values, dangling), span| {
+                if values.is_empty() && !dangling {
+                    Err(Cheap::new(span))
+                } else {
+                    Ok(After::Assign(values, dangling))
+                }
+            }),
         empty().to(After::Nothing),
     ));
     value
@@ -432,16 +439,19 @@ fn expression_statement<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
                         value,
                     }
                 }
-                After::Assign(mut rest) => {
+                After::Assign(mut rest, dangling) => {
                     let mut chain = Vec::with_capacity(rest.len() + 1);
                     chain.push((first, first_toks));
                     chain.append(&mut rest);
-                    let all_valid = chain[..chain.len() - 1]
-                        .iter()
-                        .all(|(t, _)| is_star_target(t));
-                    if !all_valid {
+                    let targets = if dangling {
+                        chain.len()
+                    } else {
+                        chain.len() - 1
+                    };
+                    let all_valid = chain[..targets].iter().all(|(t, _)| is_star_target(t));
+                    if dangling || !all_valid {
                         if st.diagnosing()
-                            && let Some(error) = assignment_error(&chain, st)
+                            && let Some(error) = assignment_error(&chain, targets, st)
                         {
                             st.raise(error);
                         }
@@ -480,9 +490,14 @@ fn annotation_error(first: &Expr, toks: SimpleSpan, st: &PState) -> SyntaxError 
     }
 }
 
-/// CPython's message for an assignment chain with an invalid target, in
-/// the order its second pass would find it.
-fn assignment_error(chain: &[(Expr, SimpleSpan)], st: &PState) -> Option<SyntaxError> {
+/// CPython's message for an assignment chain with an invalid target (the
+/// first `targets` elements are followed by `=`), in the order its second
+/// pass would find it.
+fn assignment_error(
+    chain: &[(Expr, SimpleSpan)],
+    targets: usize,
+    st: &PState,
+) -> Option<SyntaxError> {
     let (first, first_toks) = &chain[0];
     // `invalid_named_expression` on the element right before the first `=`.
     let (last_elt, last_toks) = match &first.kind {
@@ -493,7 +508,7 @@ fn assignment_error(chain: &[(Expr, SimpleSpan)], st: &PState) -> Option<SyntaxE
         _ => (first, *first_toks),
     };
     if let Some((rhs, rhs_toks)) = chain.get(1) {
-        let continues = chain.len() > 2;
+        let continues = targets > 1;
         if let Some(lead) = leading_bitwise_or(rhs, *rhs_toks, st)
             && !(continues && std::ptr::eq(lead, rhs))
             && let Some(error) = named_assign_error(last_elt, last_toks, lead, st)
@@ -502,7 +517,7 @@ fn assignment_error(chain: &[(Expr, SimpleSpan)], st: &PState) -> Option<SyntaxE
         }
     }
     // `(star_targets '=')* a=star_expressions '='`.
-    for (target, _) in &chain[..chain.len() - 1] {
+    for (target, _) in &chain[..targets] {
         if is_star_target(target) {
             continue;
         }
