@@ -37,10 +37,11 @@ CASES = [
     "try:\n pass\nexcept* A:\n pass\nexcept B:\n pass\n",
     # indentation and tabs
     "x = 1\n    y = 2\n", "  x = 1\n", "if True:\n  x\n y\n", "if 1:\n        x\n\ty\n",
+    "def f():\n    if x:\n code = 1\n", "c{lass A(b,\n     d):\n    pass\n",
     "".join(" " * i + "if x:\n" for i in range(100)) + " " * 100 + "pass\n",
     # assignment targets
     "f() = 1\n", "x = 1 = 2\n", "x = f() = 1\n", "a, f() = 1\n", "True = 1\n", "a + 1 = 2\n",
-    "[a] + x = 1\n", "f() += 1\n", "(a, b) += 1\n", "x = yield = 1\n", "(x, y): int\n",
+    "[a] + x = 1\n", "f() =\n", "x = f() =\n", "x =\n", "f() += 1\n", "(a, b) += 1\n", "x = yield = 1\n", "(x, y): int\n",
     "[x]: int\n", "x, y: int\n", "f(): int\n", "f(), b = 1\n", "(a < b) = 1\n",
     "del f()\n", "del (a, f())\n", "del *a\n", "del x + 1\n", "for f() in x: pass\n",
     "with a as b + 1:\n pass\n", "[x for f() in y]\n",
@@ -49,6 +50,7 @@ CASES = [
     "(a if b)\n", "a if b\n", "lambda: x if y\n",
     # commas and legacy print
     "[a b]\n", "print(a b)\n", "{1: 2 3: 4}\n", "print 'hello'\n", "print x\n",
+    "c {a b}\n", "[c d]\n", "[c d e]\n", "print -1 x\n", "{a: 1, b}\n",
     # calls
     "f(a=1, b)\n", "f(**k, *a)\n", "f(**k, a)\n", "f(*a, b=1, c)\n", "f(a for a in b, c)\n",
     "f(c, a for a in b if d)\n", "f(a=1 for a in b)\n", "f(True=1)\n", "f(a.b=1)\n",
@@ -68,7 +70,7 @@ CASES = [
     "(" * 201 + ")" * 201 + "\n",
     # lexical
     "'abc\n", "'''abc\n", "'''abc\ndef\n", "x = 'abc\\\ndef\n", "0x\n", "012\n", "1_\n",
-    "1__0\n", "0b2\n", "0o8\n", "1abc\n", "1e\n", "1.__class__\n", "x = €\n", "x = a\u00a0b\n",
+    "1__0\n", "x = 0x00for36\n", "x = 0x1and 2\n", "0b2\n", "0o8\n", "1abc\n", "1e\n", "1.__class__\n", "x = €\n", "x = a\u00a0b\n",
     "x = \x01\n", "x = \\ y\n", "x = 1 + \\\n", "x = = 1\n'unterminated\n",
     # strings and f-strings
     "'\\x4'\n", "'\\u12'\n", "x = 'é\\x4'\n", "f'{}'\n", "f'{a!x}'\n", "f'{a'\n", "f'}'\n",
