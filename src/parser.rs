@@ -52,9 +52,6 @@ const PARSE_STACK: usize = 256 << 20;
 pub fn parse_module(src: &str) -> Result<Module, SyntaxError> {
     with_large_stack(|| {
         let lexed = lexer::lex(src);
-        if let LexEnd::Failed { error, .. } = &lexed.end {
-            return Err(error.clone());
-        }
         parse_lexed(src, &lexed).map_err(|(error, _)| error)
     })
 }
@@ -111,7 +108,6 @@ fn interactive(src: &str) -> Result<Module, InteractiveError> {
             needs_more_input: true,
             ..
         } => return Err(InteractiveError::Incomplete),
-        LexEnd::Failed { error, .. } => return Err(InteractiveError::Invalid(error.clone())),
         LexEnd::Stopped(stop)
             if matches!(
                 stop.kind,
@@ -157,8 +153,8 @@ fn ends_with_empty_line(src: &str) -> bool {
     body.is_empty() || body.ends_with('\n')
 }
 
-/// Parses a lexed file (without a hard lexing error); on failure returns
-/// the error to report and the furthest token the first pass reached.
+/// Parses a lexed file; on failure returns the error to report and the
+/// furthest token the first pass reached.
 fn parse_lexed(src: &str, lexed: &Lexed<'_>) -> Result<Module, (SyntaxError, usize)> {
     let grammar = expr::grammar();
     let module = stmt::module(&grammar);
@@ -178,10 +174,25 @@ fn parse_lexed(src: &str, lexed: &Lexed<'_>) -> Result<Module, (SyntaxError, usi
     }
 }
 
-/// Picks between the parser's error and a lexing stop (rules 4 above).
+/// Picks between the parser's error and a lexing error (rules 1 and 4
+/// above).
 fn rank(failure: Failure, lexed: &Lexed<'_>, src: &str) -> SyntaxError {
-    let LexEnd::Stopped(stop) = &lexed.end else {
-        return failure.error;
+    let stop = match &lexed.end {
+        LexEnd::Complete => return failure.error,
+        LexEnd::Failed { error, .. } => {
+            // CPython tokenizes the rest of the file after any parser
+            // error, except after a plain "unexpected indent".
+            let at_layout = matches!(
+                lexed.toks.get(failure.furthest),
+                Some(Tok::Indent | Tok::Dedent)
+            );
+            return if failure.generic && !failure.touched_stop && at_layout {
+                failure.error
+            } else {
+                error.clone()
+            };
+        }
+        LexEnd::Stopped(stop) => stop,
     };
     if failure.touched_stop {
         return stop.error.clone();
@@ -211,6 +222,8 @@ pub(crate) struct Failure {
     pub read: usize,
     /// The parser read the `Error` token that ends a stopped stream.
     pub touched_stop: bool,
+    /// No specific message applied (`invalid syntax`, `unexpected indent`).
+    pub generic: bool,
 }
 
 /// Runs CPython's two-pass procedure over one token slice: the whole file,
@@ -235,6 +248,7 @@ fn run<'t, 's, O>(
                     furthest: toks.len(),
                     read: toks.len(),
                     touched_stop: false,
+                    generic: false,
                 }),
             };
         }
@@ -245,17 +259,18 @@ fn run<'t, 's, O>(
             .furthest
             .max(errors.first().map_or(0, |e| e.span().start)),
     };
-    let failure = |error: SyntaxError, touched_stop: bool, read: usize| Failure {
+    let failure = |error: SyntaxError, touched_stop: bool, read: usize, generic: bool| Failure {
         error,
         furthest,
         read: read.max(furthest),
         touched_stop,
+        generic,
     };
     if first.touched_stop {
-        return Err(failure(generic(&first, furthest), true, furthest));
+        return Err(failure(generic(&first, furthest), true, furthest, true));
     }
     if let Some(error) = first.raised.take() {
-        return Err(failure(error, false, furthest));
+        return Err(failure(error, false, furthest, false));
     }
 
     // Statements the first pass completed hold no mistake CPython's
@@ -272,12 +287,12 @@ fn run<'t, 's, O>(
     let _ = parser.parse_with_state(toks, &mut second);
     let read = from + second.furthest;
     if second.touched_stop {
-        return Err(failure(generic(&first, furthest), true, read));
+        return Err(failure(generic(&first, furthest), true, read, true));
     }
     if let Some(error) = second.raised.take() {
-        return Err(failure(error, false, read));
+        return Err(failure(error, false, read, false));
     }
-    Err(failure(generic(&first, furthest), false, read))
+    Err(failure(generic(&first, furthest), false, read, true))
 }
 
 /// CPython's error when no specific message applies.

@@ -57,7 +57,9 @@ pub enum LexEnd {
     /// Lexing stopped; the stream ends with [`Tok::Error`] and the error is
     /// reported if the parser reaches that token.
     Stopped(Stop),
-    /// A hard error (see [`LexError`]): reported whatever the parser finds.
+    /// A hard error (see [`LexError`]): reported whatever the parser finds,
+    /// except a plain `unexpected indent` before it (CPython does not look
+    /// further after that one). The stream ends with [`Tok::Error`].
     Failed {
         /// The error.
         error: SyntaxError,
@@ -95,6 +97,13 @@ pub fn lex(src: &str) -> Lexed<'_> {
     let mut arena = Arena::default();
     let mut layout = Layout::new(src, start, &mut arena, false);
     let end = layout.run(start..src.len());
+    if let LexEnd::Failed { error, .. } = &end {
+        // The parser reads up to here, as CPython's reads up to the
+        // tokenizer's error (see `LexEnd::Failed`).
+        layout.push(Tok::Error, error.span);
+        // Nothing here is the end of the input.
+        layout.eof_start = layout.toks.len();
+    }
     let Layout {
         toks,
         spans,

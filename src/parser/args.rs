@@ -150,11 +150,22 @@ pub fn call<'t, 's: 't>(parts: &ArgParts<'t, 's>, allow_generator: bool) -> P<'t
                 .allow_trailing()
                 .collect::<Vec<_>>(),
         )
-        .then(tok(Tok::RPar).map_with(|_, e| e.span().start))
-        .try_map_with(move |((open, items), close), e| {
+        .then(
+            tok(Tok::RPar)
+                .or_not()
+                .map_with(|rpar, e: &mut Mx| (rpar.is_some(), e.span().start)),
+        )
+        .try_map_with(move |((open, items), (closed, close)), e| {
             let st = e.state();
             let trailing_comma = close > 0 && st.toks.get(close - 1) == Some(&Tok::Comma);
-            check_order(items, open, close, trailing_comma, st).map_err(|()| Cheap::new(e.span()))
+            let args = check_order(items, open, close, trailing_comma, st);
+            if closed {
+                args.map_err(|()| Cheap::new(e.span()))
+            } else {
+                // CPython's `invalid_arguments` also look at the arguments
+                // of a call that goes wrong further on.
+                Err(Cheap::new(e.span()))
+            }
         })
         .boxed()
 }

@@ -29,8 +29,8 @@ use super::fstring::{Piece, join};
 use super::literals::number;
 use super::params::params;
 use super::state::{
-    Ex, In, Inp, MAX_NESTING, Mx, P, PState, Rec, attempt, diag, expr, fail_here, here, nested,
-    never, peek_not, probe, tok, too_nested,
+    Ex, In, Inp, MAX_NESTING, Mx, P, PState, Rec, attempt, diag, diag_nested, expr, fail_here,
+    here, nested, never, peek_not, probe, tok, too_nested,
 };
 use super::targets::{
     TargetKind, expr_name, invalid_target, is_bitwise_or_level, is_star_target, starts_with_display,
@@ -882,7 +882,7 @@ fn for_if_clauses<'t, 's: 't>(
     disjunction: &P<'t, 's, Expr>,
     star_expressions: &P<'t, 's, Expr>,
 ) -> P<'t, 's, Vec<Comprehension>> {
-    let bad_target = diag(
+    let bad_target = diag_nested(
         tok(Tok::Async)
             .or_not()
             .ignore_then(tok(Tok::For))

@@ -223,13 +223,31 @@ pub fn diag<'t, 's: 't, O: 't>(
     p: impl Parser<'t, In<'t, 's>, O, Ex<'t, 's>> + 't,
     make: impl Fn(O, SimpleSpan, &PState<'t, 's>) -> Option<SyntaxError> + 't,
 ) -> impl Parser<'t, In<'t, 's>, (), Ex<'t, 's>> + Clone {
+    check(p, make, false)
+}
+
+/// Like [`diag`], but `p` runs with the second pass on, as CPython's
+/// invalid-target rules do (an error nested in the target is reported
+/// first). Used only where the valid parse of the same text failed early.
+pub fn diag_nested<'t, 's: 't, O: 't>(
+    p: impl Parser<'t, In<'t, 's>, O, Ex<'t, 's>> + 't,
+    make: impl Fn(O, SimpleSpan, &PState<'t, 's>) -> Option<SyntaxError> + 't,
+) -> impl Parser<'t, In<'t, 's>, (), Ex<'t, 's>> + Clone {
+    check(p, make, true)
+}
+
+fn check<'t, 's: 't, O: 't>(
+    p: impl Parser<'t, In<'t, 's>, O, Ex<'t, 's>> + 't,
+    make: impl Fn(O, SimpleSpan, &PState<'t, 's>) -> Option<SyntaxError> + 't,
+    nested_checks: bool,
+) -> impl Parser<'t, In<'t, 's>, (), Ex<'t, 's>> + Clone {
     let p = std::rc::Rc::new((p, make));
     custom(move |inp: &mut Inp<'t, '_, 's>| {
         if !inp.state().diagnosing() {
             return Result::Err(fail_here(inp));
         }
         let before = inp.save();
-        inp.state().diagnose = false;
+        inp.state().diagnose = nested_checks;
         let result = inp.parse(&p.0);
         inp.state().diagnose = true;
         let span = inp.span_since(before.cursor());

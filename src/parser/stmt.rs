@@ -14,8 +14,8 @@ use chumsky::prelude::*;
 
 use super::expr::{Exprs, span_of};
 use super::state::{
-    Mx, P, PState, diag, expr, forced, header, never, not_raised, peek_is, peek_not, raise_here,
-    statement_start, tok,
+    Mx, P, PState, diag, diag_nested, expr, forced, header, never, not_raised, peek_is, peek_not,
+    raise_here, statement_start, tok,
 };
 use super::targets::{
     TargetKind, expr_name, invalid_target, is_bitwise_or_level, is_del_target, is_single_target,
@@ -192,7 +192,7 @@ fn delete<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
             kind: StmtKind::Delete(targets),
             span: span_of(e),
         });
-    let invalid = diag(
+    let invalid = diag_nested(
         tok(Tok::Del).ignore_then(x.star_expressions.clone()),
         |value, _, _| {
             invalid_target(&value, TargetKind::Del)
@@ -805,7 +805,7 @@ fn for_statement<'t, 's: 't>(
             },
             span: span_of(e),
         });
-    let bad_target = diag(
+    let bad_target = diag_nested(
         tok(Tok::Async)
             .or_not()
             .ignore_then(tok(Tok::For))
@@ -821,7 +821,7 @@ fn for_statement<'t, 's: 't>(
 
 /// `[async] with items: block`, items optionally parenthesized.
 fn with_statement<'t, 's: 't>(x: &Exprs<'t, 's>, block: &P<'t, 's, Vec<Stmt>>) -> P<'t, 's, Stmt> {
-    let bad_target = diag(
+    let bad_target = diag_nested(
         x.expression
             .clone()
             .ignore_then(tok(Tok::As))
