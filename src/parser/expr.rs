@@ -412,25 +412,69 @@ fn bool_chain<'t, 's: 't>(operand: P<'t, 's, Expr>, op: Tok<'s>, kind: BoolOp) -
         .boxed()
 }
 
-/// A left-associative binary level: `operand (op operand)*`, folded.
-fn binary_level<'t, 's: 't>(
-    operand: P<'t, 's, Expr>,
-    op: impl Parser<'t, In<'t, 's>, BinOp, Ex<'t, 's>> + Clone + 't,
-) -> P<'t, 's, Expr> {
-    operand
-        .clone()
-        .foldl_with(op.then(operand).repeated(), |left, (op, right), e| {
-            let span = span_of(e);
-            expr(
-                ExprKind::BinOp {
-                    left: Box::new(left),
-                    op,
-                    right: Box::new(right),
-                },
-                span,
-            )
-        })
-        .boxed()
+/// The binary operator of a token and its precedence (higher binds
+/// tighter): `|` < `^` < `&` < shifts < `+ -` < `* / // % @`.
+fn binary_operator(t: Tok<'_>) -> Option<(BinOp, u8)> {
+    Some(match t {
+        Tok::VBar => (BinOp::BitOr, 1),
+        Tok::Circumflex => (BinOp::BitXor, 2),
+        Tok::Amper => (BinOp::BitAnd, 3),
+        Tok::LeftShift => (BinOp::LShift, 4),
+        Tok::RightShift => (BinOp::RShift, 4),
+        Tok::Plus => (BinOp::Add, 5),
+        Tok::Minus => (BinOp::Sub, 5),
+        Tok::Star => (BinOp::Mul, 6),
+        Tok::Slash => (BinOp::Div, 6),
+        Tok::DoubleSlash => (BinOp::FloorDiv, 6),
+        Tok::Percent => (BinOp::Mod, 6),
+        Tok::At => (BinOp::MatMul, 6),
+        _ => return None,
+    })
+}
+
+/// `bitwise_or` down to `term`: CPython's six left-recursive levels as one
+/// precedence-climbing loop over `factor` operands. Chains are folded in a
+/// loop (no recursion per operand), and when an operator has no right
+/// operand the loop stops before it, as the PEG rules do.
+fn binary_operators<'t, 's: 't>(factor: P<'t, 's, Expr>) -> P<'t, 's, Expr> {
+    custom(move |inp: &mut Inp<'t, '_, 's>| climb(inp, &factor, 0)).boxed()
+}
+
+/// Parses operands joined by operators of precedence `min` or more.
+fn climb<'t, 's: 't>(
+    inp: &mut Inp<'t, '_, 's>,
+    factor: &P<'t, 's, Expr>,
+    min: u8,
+) -> Result<Expr, super::state::Err> {
+    let start = here(inp);
+    let mut left = inp.parse(factor)?;
+    loop {
+        let at = here(inp);
+        inp.state().read(at);
+        let Some((op, precedence)) = inp.peek().and_then(binary_operator) else {
+            break;
+        };
+        if precedence < min {
+            break;
+        }
+        let before_op = inp.save();
+        let _ = inp.next_maybe();
+        let Ok(right) = climb(inp, factor, precedence + 1) else {
+            inp.rewind(before_op);
+            break;
+        };
+        let end = here(inp);
+        let span = inp.state().span(SimpleSpan::from(start..end));
+        left = expr(
+            ExprKind::BinOp {
+                left: Box::new(left),
+                op,
+                right: Box::new(right),
+            },
+            span,
+        );
+    }
+    Ok(left)
 }
 
 /// Everything from atoms up to `bitwise_or`, plus the parsers built from
@@ -587,27 +631,7 @@ fn operand_levels<'t, 's: 't>(
     })
     .boxed();
 
-    let term = binary_level(
-        factor,
-        select! {
-            Tok::Star => BinOp::Mul,
-            Tok::Slash => BinOp::Div,
-            Tok::DoubleSlash => BinOp::FloorDiv,
-            Tok::Percent => BinOp::Mod,
-            Tok::At => BinOp::MatMul,
-        },
-    );
-    let sum = binary_level(
-        term,
-        select! { Tok::Plus => BinOp::Add, Tok::Minus => BinOp::Sub },
-    );
-    let shift = binary_level(
-        sum,
-        select! { Tok::LeftShift => BinOp::LShift, Tok::RightShift => BinOp::RShift },
-    );
-    let and = binary_level(shift, tok(Tok::Amper).to(BinOp::BitAnd));
-    let xor = binary_level(and, tok(Tok::Circumflex).to(BinOp::BitXor));
-    let or = binary_level(xor, tok(Tok::VBar).to(BinOp::BitOr));
+    let or = binary_operators(factor);
 
     let star_target = checked_target(&primary, TargetKind::Star);
 
