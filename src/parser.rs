@@ -24,9 +24,12 @@
 //!    reported only when everything else parsed.
 
 mod args;
+mod atoms;
+mod conditional;
 mod expr;
 mod fstring;
 mod literals;
+mod named;
 mod params;
 mod state;
 mod stmt;

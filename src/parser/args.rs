@@ -7,7 +7,7 @@
 
 use chumsky::prelude::*;
 
-use super::expr::span_of;
+use super::state::span_of;
 use super::state::{Mx, P, PState, diag, expr, never, peek_not, tok};
 use crate::ast::{Arg, Comprehension, Expr, ExprKind, Ident, Keyword, Span};
 use crate::lexer::Tok;

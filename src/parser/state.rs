@@ -429,6 +429,12 @@ pub fn too_nested(span: Span) -> SyntaxError {
     SyntaxError::new("too many nested parentheses", span)
 }
 
+/// The byte span of what the current parser matched.
+pub fn span_of(e: &mut Mx<'_, '_, '_>) -> Span {
+    let s = e.span();
+    e.state().span(s)
+}
+
 /// An expression node.
 #[must_use]
 pub fn expr(kind: ExprKind, span: Span) -> Expr {

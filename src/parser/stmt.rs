@@ -12,7 +12,8 @@ use std::cell::RefCell;
 
 use chumsky::prelude::*;
 
-use super::expr::{Exprs, span_of};
+use super::expr::Exprs;
+use super::state::span_of;
 use super::state::{
     Mx, P, PState, diag, diag_nested, expr, forced, header, never, not_raised, peek_is, peek_not,
     raise_here, statement_start, tok,
@@ -501,7 +502,7 @@ fn assignment_error(
     let (first, first_toks) = &chain[0];
     // `invalid_named_expression` on the element right before the first `=`.
     let (last_elt, last_toks) = match &first.kind {
-        ExprKind::Tuple(elts) if !super::expr::is_parenthesized(st, *first_toks) => {
+        ExprKind::Tuple(elts) if !super::named::is_parenthesized(st, *first_toks) => {
             let last = elts.last()?;
             (last, element_tokens(st, *first_toks, last))
         }
@@ -546,7 +547,7 @@ fn element_tokens(st: &PState, toks: SimpleSpan, elt: &Expr) -> SimpleSpan {
 
 /// The `bitwise_or` an expression starts with, if it starts with one.
 fn leading_bitwise_or<'e>(e: &'e Expr, toks: SimpleSpan, st: &PState) -> Option<&'e Expr> {
-    if super::expr::is_parenthesized(st, toks) {
+    if super::named::is_parenthesized(st, toks) {
         return Some(e);
     }
     match &e.kind {
@@ -586,7 +587,7 @@ fn named_assign_error(
         return None;
     }
     let start = st.tok_span(toks.start).start;
-    let parenthesized = super::expr::is_parenthesized(st, toks);
+    let parenthesized = super::named::is_parenthesized(st, toks);
     if starts_with_display(target, start) && !parenthesized_group(st, toks) {
         return None;
     }
@@ -604,7 +605,7 @@ fn named_assign_error(
 
 /// Whether the tokens start with a parenthesized group (not a tuple).
 fn parenthesized_group(st: &PState, toks: SimpleSpan) -> bool {
-    super::expr::parenthesized_group_start(st, toks)
+    super::named::parenthesized_group_start(st, toks)
 }
 
 /// The compound statements.
