@@ -1,30 +1,34 @@
 //! Tokens to syntax tree, with CPython's error messages.
 //!
 //! The grammar is written with chumsky over the token slice the lexer
-//! produced (`stmt` for statements, `expr` for expressions, `args`
-//! and `params` for argument and parameter lists, `fstring` for joined
-//! strings). What makes this module more than a grammar is reproducing
-//! which error CPython 3.11 reports, since pyco prints exactly what CPython
-//! prints:
+//! produced: `stmt`, `compound` and `assign` for statements; `expr`,
+//! `conditional`, `named` and `atoms` for expressions; `args` and `params`
+//! for argument and parameter lists; `fstring` for joined strings;
+//! `targets` for what may be assigned to. What makes this module more than
+//! a grammar is reproducing which error CPython 3.11 reports, since pyco
+//! prints exactly what CPython prints:
 //!
-//! 1. A hard lexing error (unterminated string, bad number, stray
-//!    character, bracket mismatch) wins over everything: CPython tokenizes
-//!    the rest of the file after a parser error and lets such an error
-//!    replace it.
+//! 1. A lexing error (unterminated string, bad number, stray character,
+//!    bracket mismatch) wins over the parser's errors: after a parser
+//!    error CPython tokenizes the rest of the file and lets such an error
+//!    replace it. The exception is a plain "unexpected indent", after
+//!    which CPython does not look further.
 //! 2. The parser runs a first pass that knows only valid syntax. If it
-//!    fails, a second pass runs with CPython's `invalid_*` checks, and the
-//!    first error they raise is reported (see `state`).
+//!    fails, a second pass runs with CPython's `invalid_*` checks (from
+//!    the statement before the failure), and the first error they raise is
+//!    reported (see `state`).
 //! 3. Otherwise the error is a plain `invalid syntax` at the furthest token
-//!    the first pass reached (`unexpected indent` if that token is an
-//!    INDENT).
+//!    the first pass read (`unexpected indent` if that token is an INDENT).
 //! 4. A lexing stop (indentation error, `\` misuse, end of input inside
-//!    brackets) is reported when the parser reaches it; an unclosed bracket
+//!    brackets) is reported when the parser reads it; an unclosed bracket
 //!    is also reported when the error is on a later line than the bracket.
 //! 5. Duplicate parameter names, a symbol-table error in CPython, are
 //!    reported only when everything else parsed.
 
 mod args;
+mod assign;
 mod atoms;
+mod compound;
 mod conditional;
 mod expr;
 mod fstring;
