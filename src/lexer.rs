@@ -333,6 +333,9 @@ pub enum Tok<'s> {
     EndMarker,
 }
 
+// Tokens are copied around by the parser: keep them a slice and a tag.
+const _: () = assert!(std::mem::size_of::<Tok<'static>>() == 24);
+
 impl Tok<'_> {
     /// Whether the token only marks layout (the end of a statement's text).
     #[must_use]

@@ -82,7 +82,7 @@ pub fn params<'t, 's: 't>(
     let missing_default = diag(
         tok(Tok::Equal)
             .map_with(|_, e| e.span().start)
-            .then_ignore(select! { Tok::RPar => (), Tok::Comma => (), Tok::Colon => () }.rewind()),
+            .then_ignore(select! { Tok::RPar => (), Tok::Comma => () }.rewind()),
         |at, _, st: &PState| {
             Some(SyntaxError::new(
                 "expected default value expression",
