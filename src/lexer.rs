@@ -4,24 +4,24 @@
 //!
 //! 1. [`Tok`] derives a logos DFA for names, keywords, operators, numbers
 //!    and strings. Numbers and strings are found by a short regex and then
-//!    scanned by hand ([`numbers`], [`strings`]) because their rules (digit
+//!    scanned by hand (`numbers`, `strings`) because their rules (digit
 //!    separators, prefixes, triple quotes, escapes) are easier to follow as
 //!    code, and so that their errors carry CPython's messages and columns.
-//! 2. [`indent`] turns the raw physical-line tokens into logical lines:
+//! 2. `indent` turns the raw physical-line tokens into logical lines:
 //!    NEWLINE, INDENT and DEDENT, brackets and their errors.
 //!
 //! String *contents* are not decoded here: CPython decodes escapes and
 //! parses f-strings while building the tree, so their errors rank as
-//! parser errors. [`strings`] holds the decoding functions the parser calls.
+//! parser errors. `strings` holds the decoding functions the parser calls.
 //!
 //! The result is a [`Lexed`] stream: tokens, their byte spans, and how the
 //! stream ended (see [`LexEnd`]), which the parser needs to rank errors the
 //! way CPython does.
 
-pub mod fstring;
-pub mod indent;
-pub mod numbers;
-pub mod strings;
+pub(crate) mod fstring;
+mod indent;
+mod numbers;
+pub(crate) mod strings;
 
 use std::fmt;
 
@@ -30,7 +30,7 @@ use logos::Logos;
 use crate::ast::Span;
 use crate::syntax_error::SyntaxError;
 
-pub use indent::{LexEnd, Lexed, Stop, StopKind, lex, lex_bracketed};
+pub use indent::{LexEnd, Lexed, Stop, StopKind, lex};
 
 /// One token. Payload-carrying tokens borrow their text from the source.
 ///
@@ -51,10 +51,11 @@ pub enum Tok<'s> {
     /// A string literal as written, prefix and quotes included.
     #[regex(r#"([rRuUfF]|[rR][fF]|[fF][rR])?["']"#, strings::scan)]
     Str(&'s str),
-    /// A bytes literal: recognized only to be refused with a located error.
-    #[regex(r#"([bB]|[rR][bB]|[bB][rR])["']"#, strings::scan_bytes)]
-    Bytes,
-    /// An f-string after the pre-scan: an index into [`Lexed::fstrings`].
+    /// A bytes literal: recognized only to be refused (by the parser, when
+    /// it builds the string, as CPython reports string errors).
+    #[regex(r#"([bB]|[rR][bB]|[bB][rR])["']"#, strings::scan)]
+    Bytes(&'s str),
+    /// An f-string after the pre-scan: an index into the f-string scans of the [`Lexed`] stream.
     FString(u32),
 
     /// `False`
@@ -332,6 +333,9 @@ pub enum Tok<'s> {
     EndMarker,
 }
 
+// Tokens are copied around by the parser: keep them a slice and a tag.
+const _: () = assert!(std::mem::size_of::<Tok<'static>>() == 24);
+
 impl Tok<'_> {
     /// Whether the token only marks layout (the end of a statement's text).
     #[must_use]
@@ -392,8 +396,7 @@ impl fmt::Display for Tok<'_> {
             return f.write_str(kw);
         }
         match self {
-            Tok::Name(s) | Tok::Number(s) | Tok::Str(s) => f.write_str(s),
-            Tok::Bytes => f.write_str("<bytes>"),
+            Tok::Name(s) | Tok::Number(s) | Tok::Str(s) | Tok::Bytes(s) => f.write_str(s),
             Tok::FString(_) => f.write_str("<f-string>"),
             Tok::Newline => f.write_str("NEWLINE"),
             Tok::Indent => f.write_str("INDENT"),
@@ -505,7 +508,7 @@ impl LexError {
 
 /// CPython's error for a character that cannot start a token.
 #[must_use]
-pub fn invalid_character(ch: char, at: usize) -> SyntaxError {
+pub(crate) fn invalid_character(ch: char, at: usize) -> SyntaxError {
     let span = Span::new(at, at + ch.len_utf8());
     if ch == '\0' {
         return SyntaxError::new("source code cannot contain null bytes", span);
@@ -537,8 +540,8 @@ fn is_printable(ch: char) -> bool {
     !matches!(c,
         0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x890..=0x891 | 0x8E2
         | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064
-        | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0x110BD | 0x110CD
-        | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
-        | 0xE0001 | 0xE0020..=0xE007F | 0xD800..=0xDFFF | 0xE000..=0xF8FF
+        | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0x1_10BD | 0x1_10CD
+        | 0x1_3430..=0x1_343F | 0x1_BCA0..=0x1_BCA3 | 0x1_D173..=0x1_D17A
+        | 0xE_0001 | 0xE_0020..=0xE_007F | 0xD800..=0xDFFF | 0xE000..=0xF8FF
         | 0xF_0000..=0x10_FFFF)
 }

@@ -1,32 +1,39 @@
 //! Tokens to syntax tree, with CPython's error messages.
 //!
 //! The grammar is written with chumsky over the token slice the lexer
-//! produced ([`stmt`] for statements, [`expr`] for expressions, [`args`]
-//! and [`params`] for argument and parameter lists, [`fstring`] for joined
-//! strings). What makes this module more than a grammar is reproducing
-//! which error CPython 3.11 reports, since pyco prints exactly what CPython
-//! prints:
+//! produced: `stmt`, `compound` and `assign` for statements; `expr`,
+//! `conditional`, `named` and `atoms` for expressions; `args` and `params`
+//! for argument and parameter lists; `fstring` for joined strings;
+//! `targets` for what may be assigned to. What makes this module more than
+//! a grammar is reproducing which error CPython 3.11 reports, since pyco
+//! prints exactly what CPython prints:
 //!
-//! 1. A hard lexing error (unterminated string, bad number, stray
-//!    character, bracket mismatch) wins over everything: CPython tokenizes
-//!    the rest of the file after a parser error and lets such an error
-//!    replace it.
+//! 1. A lexing error (unterminated string, bad number, stray character,
+//!    bracket mismatch) wins over the parser's errors: after a parser
+//!    error CPython tokenizes the rest of the file and lets such an error
+//!    replace it. The exception is a plain "unexpected indent", after
+//!    which CPython does not look further.
 //! 2. The parser runs a first pass that knows only valid syntax. If it
-//!    fails, a second pass runs with CPython's `invalid_*` checks, and the
-//!    first error they raise is reported (see [`state`]).
+//!    fails, a second pass runs with CPython's `invalid_*` checks (from
+//!    the statement before the failure), and the first error they raise is
+//!    reported (see `state`).
 //! 3. Otherwise the error is a plain `invalid syntax` at the furthest token
-//!    the first pass reached (`unexpected indent` if that token is an
-//!    INDENT).
+//!    the first pass read (`unexpected indent` if that token is an INDENT).
 //! 4. A lexing stop (indentation error, `\` misuse, end of input inside
-//!    brackets) is reported when the parser reaches it; an unclosed bracket
+//!    brackets) is reported when the parser reads it; an unclosed bracket
 //!    is also reported when the error is on a later line than the bracket.
 //! 5. Duplicate parameter names, a symbol-table error in CPython, are
 //!    reported only when everything else parsed.
 
 mod args;
+mod assign;
+mod atoms;
+mod compound;
+mod conditional;
 mod expr;
 mod fstring;
 mod literals;
+mod named;
 mod params;
 mod state;
 mod stmt;
@@ -39,13 +46,45 @@ use crate::lexer::{self, LexEnd, Lexed, StopKind, Tok};
 use crate::syntax_error::SyntaxError;
 use state::{P, PState};
 
+/// Stack for a parse: nesting is capped, but a long chain such as
+/// `1+1+...` legitimately builds a tree as deep as the chain is long, and
+/// dropping a partial tree after a failure recurses that deep.
+const PARSE_STACK: usize = 256 << 20;
+
 /// Parses a whole file.
+///
+/// The tree may be very deep for pathological but valid input (a 1 MB
+/// line `1+1+...` is a left-nested chain of half a million nodes): walk
+/// and drop such trees on a thread with a large stack.
 pub fn parse_module(src: &str) -> Result<Module, SyntaxError> {
-    let lexed = lexer::lex(src);
-    if let LexEnd::Failed { error, .. } = &lexed.end {
-        return Err(error.clone());
-    }
-    parse_lexed(src, &lexed).map_err(|(error, _)| error)
+    with_large_stack(|| {
+        let lexed = lexer::lex(src);
+        parse_lexed(src, &lexed).map_err(|(error, _)| error)
+    })
+}
+
+/// Runs `work` on a thread with [`PARSE_STACK`] bytes of stack (only the
+/// pages used are committed), or in place if no thread can be started.
+fn with_large_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    let cell = std::sync::Mutex::new(Some(work));
+    let take = || cell.lock().ok().and_then(|mut w| w.take());
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("pyco-parse".to_owned())
+            .stack_size(PARSE_STACK)
+            .spawn_scoped(scope, || take().map(|w| w()));
+        let done = match spawned {
+            Ok(handle) => match handle.join() {
+                Ok(out) => out,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            Err(_) => None,
+        };
+        match done {
+            Some(out) => out,
+            None => (take().expect("the work has not run"))(),
+        }
+    })
 }
 
 /// What the REPL needs to know about input that does not parse.
@@ -66,13 +105,16 @@ pub enum InteractiveError {
 /// an empty line follows it (`src` ends with `"\n\n"`); simple statements
 /// are complete at the end of their line.
 pub fn parse_interactive(src: &str) -> Result<Module, InteractiveError> {
+    with_large_stack(|| interactive(src))
+}
+
+fn interactive(src: &str) -> Result<Module, InteractiveError> {
     let lexed = lexer::lex(src);
     match &lexed.end {
         LexEnd::Failed {
             needs_more_input: true,
             ..
         } => return Err(InteractiveError::Incomplete),
-        LexEnd::Failed { error, .. } => return Err(InteractiveError::Invalid(error.clone())),
         LexEnd::Stopped(stop)
             if matches!(
                 stop.kind,
@@ -118,8 +160,8 @@ fn ends_with_empty_line(src: &str) -> bool {
     body.is_empty() || body.ends_with('\n')
 }
 
-/// Parses a lexed file (without a hard lexing error); on failure returns
-/// the error to report and the furthest token the first pass reached.
+/// Parses a lexed file; on failure returns the error to report and the
+/// furthest token the first pass reached.
 fn parse_lexed(src: &str, lexed: &Lexed<'_>) -> Result<Module, (SyntaxError, usize)> {
     let grammar = expr::grammar();
     let module = stmt::module(&grammar);
@@ -139,10 +181,25 @@ fn parse_lexed(src: &str, lexed: &Lexed<'_>) -> Result<Module, (SyntaxError, usi
     }
 }
 
-/// Picks between the parser's error and a lexing stop (rules 4 above).
+/// Picks between the parser's error and a lexing error (rules 1 and 4
+/// above).
 fn rank(failure: Failure, lexed: &Lexed<'_>, src: &str) -> SyntaxError {
-    let LexEnd::Stopped(stop) = &lexed.end else {
-        return failure.error;
+    let stop = match &lexed.end {
+        LexEnd::Complete => return failure.error,
+        LexEnd::Failed { error, .. } => {
+            // CPython tokenizes the rest of the file after any parser
+            // error, except after a plain "unexpected indent".
+            let at_layout = matches!(
+                lexed.toks.get(failure.furthest),
+                Some(Tok::Indent | Tok::Dedent)
+            );
+            return if failure.generic && !failure.touched_stop && at_layout {
+                failure.error
+            } else {
+                error.clone()
+            };
+        }
+        LexEnd::Stopped(stop) => stop,
     };
     if failure.touched_stop {
         return stop.error.clone();
@@ -150,7 +207,7 @@ fn rank(failure: Failure, lexed: &Lexed<'_>, src: &str) -> SyntaxError {
     if stop.kind == StopKind::UnclosedBracket {
         let reached = lexed
             .spans
-            .get(failure.furthest)
+            .get(failure.read)
             .map_or(lexed.eof_pos as u32, |s| s.start)
             .max(failure.error.span.start);
         let line = |pos: u32| lexer::strings::line_number(src, pos as usize);
@@ -167,8 +224,13 @@ pub(crate) struct Failure {
     pub error: SyntaxError,
     /// The furthest token index the first pass reached.
     pub furthest: usize,
+    /// The furthest token index either pass read (CPython's last token
+    /// fetched, which decides whether an unclosed bracket is reported).
+    pub read: usize,
     /// The parser read the `Error` token that ends a stopped stream.
     pub touched_stop: bool,
+    /// No specific message applied (`invalid syntax`, `unexpected indent`).
+    pub generic: bool,
 }
 
 /// Runs CPython's two-pass procedure over one token slice: the whole file,
@@ -191,7 +253,9 @@ fn run<'t, 's, O>(
                 Some(error) => Err(Failure {
                     error,
                     furthest: toks.len(),
+                    read: toks.len(),
                     touched_stop: false,
+                    generic: false,
                 }),
             };
         }
@@ -202,29 +266,40 @@ fn run<'t, 's, O>(
             .furthest
             .max(errors.first().map_or(0, |e| e.span().start)),
     };
-    let failure = |error: SyntaxError, touched_stop: bool| Failure {
+    let failure = |error: SyntaxError, touched_stop: bool, read: usize, generic: bool| Failure {
         error,
         furthest,
+        read: read.max(furthest),
         touched_stop,
+        generic,
     };
     if first.touched_stop {
-        return Err(failure(generic(&first, furthest), true));
+        return Err(failure(generic(&first, furthest), true, furthest, true));
     }
     if let Some(error) = first.raised.take() {
-        return Err(failure(error, false));
+        return Err(failure(error, false, furthest, false));
     }
 
+    // Statements the first pass completed hold no mistake CPython's
+    // `invalid_*` rules would recognize, so the second pass starts at the
+    // top-level statement before the one that failed (whose optional tail,
+    // such as an `else:` block, may be where the mistake is).
+    let starts = &first.statement_starts;
+    let failed = starts.iter().rposition(|&s| s <= furthest).unwrap_or(0);
+    let from = starts.get(failed.saturating_sub(1)).copied().unwrap_or(0);
+    let (toks, spans) = (&toks[from..], &spans[from..]);
     let mut second = PState::new(src, lexed, toks, spans, eof_pos);
     second.diagnose = true;
     second.levels = bracket_levels(toks);
     let _ = parser.parse_with_state(toks, &mut second);
+    let read = from + second.furthest;
     if second.touched_stop {
-        return Err(failure(generic(&first, furthest), true));
+        return Err(failure(generic(&first, furthest), true, read, true));
     }
     if let Some(error) = second.raised.take() {
-        return Err(failure(error, false));
+        return Err(failure(error, false, read, false));
     }
-    Err(failure(generic(&first, furthest), false))
+    Err(failure(generic(&first, furthest), false, read, true))
 }
 
 /// CPython's error when no specific message applies.

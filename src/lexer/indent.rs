@@ -46,7 +46,7 @@ pub struct Lexed<'s> {
     /// end of the text when it does not end with one (CPython's ENDMARKER).
     pub eof_pos: usize,
     /// f-strings and the tokens of their fields.
-    pub arena: Arena<'s>,
+    pub(crate) arena: Arena<'s>,
 }
 
 /// How a token stream ended.
@@ -57,7 +57,9 @@ pub enum LexEnd {
     /// Lexing stopped; the stream ends with [`Tok::Error`] and the error is
     /// reported if the parser reaches that token.
     Stopped(Stop),
-    /// A hard error (see [`LexError`]): reported whatever the parser finds.
+    /// A hard error (see [`LexError`]): reported whatever the parser finds,
+    /// except a plain `unexpected indent` before it (CPython does not look
+    /// further after that one). The stream ends with [`Tok::Error`].
     Failed {
         /// The error.
         error: SyntaxError,
@@ -87,12 +89,21 @@ pub enum StopKind {
     Layout,
 }
 
-/// Lexes a whole file.
+/// Lexes a whole file. A leading byte order mark is skipped, as Python
+/// does when it reads a source file.
 #[must_use]
 pub fn lex(src: &str) -> Lexed<'_> {
+    let start = if src.starts_with('\u{feff}') { 3 } else { 0 };
     let mut arena = Arena::default();
-    let mut layout = Layout::new(src, 0, &mut arena, false);
-    let end = layout.run(0..src.len());
+    let mut layout = Layout::new(src, start, &mut arena, false);
+    let end = layout.run(start..src.len());
+    if let LexEnd::Failed { error, .. } = &end {
+        // The parser reads up to here, as CPython's reads up to the
+        // tokenizer's error (see `LexEnd::Failed`).
+        layout.push(Tok::Error, error.span);
+        // Nothing here is the end of the input.
+        layout.eof_start = layout.toks.len();
+    }
     let Layout {
         toks,
         spans,
@@ -114,7 +125,7 @@ pub fn lex(src: &str) -> Lexed<'_> {
 /// `src`), as CPython does, inside implicit parentheses: line breaks are
 /// ignored and the tokens are wrapped in `(` `)`. The tokens are appended
 /// to `arena`; returns their range there, or the first lexing error.
-pub fn lex_bracketed<'s>(
+pub(crate) fn lex_bracketed<'s>(
     src: &'s str,
     range: Range<usize>,
     open_brace: usize,
@@ -331,15 +342,16 @@ impl<'s, 'a> Layout<'s, 'a> {
                         ch as char, open as char
                     );
                     if open_line != here {
-                        msg.push_str(&format!(" on line {open_line}"));
+                        use std::fmt::Write as _;
+                        let _ = write!(msg, " on line {open_line}");
                     }
                     return Some(failed(SyntaxError::new(msg, span)));
                 }
             }
             Tok::Str(lit) if split_literal(lit).0.format => {
-                let scan: FStringScan = prescan(self.src, span, self.arena);
+                let scanned: FStringScan = prescan(self.src, span, self.arena);
                 let index = self.arena.fstrings.len() as u32;
-                self.arena.fstrings.push(scan);
+                self.arena.fstrings.push(scanned);
                 self.push(Tok::FString(index), span);
                 return None;
             }
@@ -372,46 +384,61 @@ impl<'s, 'a> Layout<'s, 'a> {
         }
         let line_span = Span::new(self.line_start, self.line_start + 1);
         let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
-        if col == top {
-            if alt != top_alt {
-                return Some(self.tab_error(line_span));
+        match col.cmp(&top) {
+            std::cmp::Ordering::Equal => {
+                if alt != top_alt {
+                    return Some(self.tab_error(line_span));
+                }
             }
-        } else if col > top {
-            if self.indents.len() >= MAX_INDENT {
-                let error = SyntaxError::indentation("too many levels of indentation", line_span);
-                return Some(self.stop(error, StopKind::Layout));
+            std::cmp::Ordering::Greater => {
+                if self.indents.len() >= MAX_INDENT {
+                    let error =
+                        SyntaxError::indentation("too many levels of indentation", line_span);
+                    return Some(self.stop(error, StopKind::Layout));
+                }
+                if alt <= top_alt {
+                    return Some(self.tab_error(line_span));
+                }
+                self.indents.push((col, alt));
+                let at = first.saturating_sub(1).max(self.line_start);
+                self.push(Tok::Indent, Span::new(at, first));
             }
-            if alt <= top_alt {
-                return Some(self.tab_error(line_span));
-            }
-            self.indents.push((col, alt));
-            let at = first.saturating_sub(1).max(self.line_start);
-            self.push(Tok::Indent, Span::new(at, first));
-        } else {
-            while self.indents.len() > 1 && self.indents.last().is_some_and(|&(c, _)| col < c) {
-                self.indents.pop();
-                self.push(Tok::Dedent, Span::new(first, first));
-            }
-            let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
-            if col != top {
-                // CPython points at the end of the offending line.
-                let end = self.src[first..]
-                    .find(['\n', '\r'])
-                    .map_or(self.src.len(), |i| first + i);
-                let at = if end < self.src.len() {
-                    end
-                } else {
-                    end.saturating_sub(1).max(first)
-                };
-                let error = SyntaxError::indentation(
-                    "unindent does not match any outer indentation level",
-                    Span::new(at, at + 1),
-                );
-                return Some(self.stop(error, StopKind::Layout));
-            }
-            if alt != top_alt {
-                return Some(self.tab_error(line_span));
-            }
+            std::cmp::Ordering::Less => return self.dedent(col, alt, first, line_span),
+        }
+        None
+    }
+
+    /// Pops indentation levels down to `col`, which must be one of them.
+    fn dedent(&mut self, col: u32, alt: u32, first: usize, line_span: Span) -> Option<LexEnd> {
+        let keep = self
+            .indents
+            .iter()
+            .rposition(|&(c, _)| c <= col)
+            .unwrap_or(0);
+        let &(top, top_alt) = self.indents.get(keep).unwrap_or(&(0, 0));
+        // Like CPython, a mismatch is reported before any DEDENT.
+        if col != top {
+            // CPython points at the end of the offending line.
+            let end = self.src[first..]
+                .find(['\n', '\r'])
+                .map_or(self.src.len(), |i| first + i);
+            let at = if end < self.src.len() {
+                end
+            } else {
+                end.saturating_sub(1).max(first)
+            };
+            let error = SyntaxError::indentation(
+                "unindent does not match any outer indentation level",
+                Span::new(at, at + 1),
+            );
+            return Some(self.stop(error, StopKind::Layout));
+        }
+        if alt != top_alt {
+            return Some(self.tab_error(line_span));
+        }
+        while self.indents.len() > keep + 1 {
+            self.indents.pop();
+            self.push(Tok::Dedent, Span::new(first, first));
         }
         None
     }
@@ -481,8 +508,7 @@ mod tests {
             .iter()
             .filter(|t| **t != Tok::EndMarker)
             .map(|t| match t {
-                Tok::Name(n) => (*n).to_owned(),
-                Tok::Number(n) => (*n).to_owned(),
+                Tok::Name(n) | Tok::Number(n) => (*n).to_owned(),
                 other => other.to_string(),
             })
             .collect()
@@ -600,6 +626,10 @@ mod tests {
 
     #[test]
     fn inconsistent_dedent_is_an_indentation_error() {
+        assert_eq!(
+            joined("def f():\n    if x:\n code\n"),
+            "def f ( ) : NEWLINE INDENT if x : NEWLINE <error>"
+        );
         let lexed = lex("if True:\n  x\n y\n");
         let LexEnd::Stopped(stop) = lexed.end else {
             panic!()
@@ -699,6 +729,11 @@ mod tests {
         };
         assert_eq!(error.message, "invalid non-printable character U+00A0");
         assert_eq!(joined("é = ﬁ\n"), "é = ﬁ NEWLINE");
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped() {
+        assert_eq!(joined("\u{feff}x = 1\n"), "x = 1 NEWLINE");
     }
 
     #[test]

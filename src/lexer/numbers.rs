@@ -246,28 +246,34 @@ impl Scanner<'_> {
     /// by a keyword that can follow it in valid code (`1if x else y`), but
     /// not by any other name character.
     fn end_of_number(&mut self, kind: &str) -> Result<(), SyntaxError> {
-        let rest = &self.bytes[self.pos.min(self.bytes.len())..];
-        let keyword_follows = [
-            &b"and"[..],
-            b"else",
-            b"for",
-            b"if",
-            b"in",
-            b"is",
-            b"not",
-            b"or",
-        ]
-        .iter()
-        .any(|kw| rest.starts_with(kw));
-        if keyword_follows {
-            return Ok(());
-        }
         let c = self.peek();
-        if c == b'_' || c.is_ascii_alphanumeric() || c >= 0x80 {
+        let rest = &self.bytes[(self.pos + 1).min(self.bytes.len())..];
+        // What must follow the first letter, as CPython checks it (for
+        // `i` only the second letter is looked at).
+        let keyword_follows = match c {
+            b'a' => keyword_rest(rest, b"nd"),
+            b'e' => keyword_rest(rest, b"lse"),
+            b'f' => keyword_rest(rest, b"or"),
+            b'o' => keyword_rest(rest, b"r"),
+            b'n' => keyword_rest(rest, b"ot"),
+            b'i' => matches!(rest.first(), Some(b'f' | b'n' | b's')),
+            _ => false,
+        };
+        if !keyword_follows && is_name_byte(c) {
             return Err(self.error(0, format!("invalid {kind} literal")));
         }
         Ok(())
     }
+}
+
+/// Whether `rest` starts with `tail` not followed by a name character.
+fn keyword_rest(rest: &[u8], tail: &[u8]) -> bool {
+    rest.starts_with(tail) && !rest.get(tail.len()).copied().is_some_and(is_name_byte)
+}
+
+/// CPython's `is_potential_identifier_char`.
+fn is_name_byte(c: u8) -> bool {
+    c == b'_' || c.is_ascii_alphanumeric() || c >= 0x80
 }
 
 /// The start of the character that ends just before `pos`.
@@ -304,6 +310,8 @@ mod tests {
         assert_eq!(end("1.e5"), Ok(4));
         assert_eq!(end("1_0.5e1_0+"), Ok(9));
         assert_eq!(end("1if x"), Ok(1));
+        assert_eq!(end("0x0for 36"), Ok(4));
+        assert_eq!(end("1or 2"), Ok(1));
         assert_eq!(end("0"), Ok(1));
         assert_eq!(end("00"), Ok(2));
         assert_eq!(end("09.5"), Ok(4));
@@ -335,5 +343,15 @@ mod tests {
         assert_eq!(end("0b1_\n"), Err(("invalid binary literal".into(), 3)));
         assert!(end("012").is_err_and(|(m, at)| m.starts_with("leading zeros") && at == 0));
         assert!(end("1j").is_err_and(|(m, _)| m.contains("imaginary")));
+        // A keyword glued to more name characters is no keyword.
+        assert_eq!(
+            end("0x00for36"),
+            Err(("invalid hexadecimal literal".into(), 4))
+        );
+        assert_eq!(
+            end("0x1and 2"),
+            Err(("invalid hexadecimal literal".into(), 3))
+        );
+        assert_eq!(end("1orx"), Err(("invalid decimal literal".into(), 0)));
     }
 }

@@ -21,18 +21,6 @@ pub fn scan<'s>(lex: &mut Lexer<'s, Tok<'s>>) -> Result<&'s str, LexError> {
     Ok(&src[start..end])
 }
 
-/// The logos callback for bytes literals: valid Python, but outside pyco's
-/// subset, so it is refused once the literal is known to be well formed.
-pub fn scan_bytes<'s>(lex: &mut Lexer<'s, Tok<'s>>) -> Result<(), LexError> {
-    let start = lex.span().start;
-    let src = lex.source();
-    let end = scan_at(src, start, lex.span().end)?;
-    Err(LexError::new(SyntaxError::new(
-        "bytes literals are not supported by pyco",
-        Span::new(start, end),
-    )))
-}
-
 /// Scans a literal whose prefix and opening quote end at `after_quote`;
 /// returns the end of the closing quote.
 fn scan_at(src: &str, start: usize, after_quote: usize) -> Result<usize, LexError> {

@@ -7,7 +7,7 @@
 
 use chumsky::prelude::*;
 
-use super::expr::span_of;
+use super::state::span_of;
 use super::state::{Mx, P, PState, diag, expr, never, peek_not, tok};
 use crate::ast::{Arg, Comprehension, Expr, ExprKind, Ident, Keyword, Span};
 use crate::lexer::Tok;
@@ -143,17 +143,29 @@ pub fn call<'t, 's: 't>(parts: &ArgParts<'t, 's>, allow_generator: bool) -> P<'t
     ));
 
     tok(Tok::LPar)
-        .ignore_then(
+        .map_with(|_, e: &mut Mx| e.span().start)
+        .then(
             item.map_with(|item, e| (item, e.span()))
                 .separated_by(tok(Tok::Comma))
                 .allow_trailing()
                 .collect::<Vec<_>>(),
         )
-        .then(tok(Tok::RPar).map_with(|_, e| e.span().start))
-        .try_map_with(move |(items, close), e| {
+        .then(
+            tok(Tok::RPar)
+                .or_not()
+                .map_with(|rpar, e: &mut Mx| (rpar.is_some(), e.span().start)),
+        )
+        .try_map_with(move |((open, items), (closed, close)), e| {
             let st = e.state();
             let trailing_comma = close > 0 && st.toks.get(close - 1) == Some(&Tok::Comma);
-            check_order(items, close, trailing_comma, st).map_err(|()| Cheap::new(e.span()))
+            let args = check_order(items, open, close, trailing_comma, st);
+            if closed {
+                args.map_err(|()| Cheap::new(e.span()))
+            } else {
+                // CPython's `invalid_arguments` also look at the arguments
+                // of a call that goes wrong further on.
+                Err(Cheap::new(e.span()))
+            }
         })
         .boxed()
 }
@@ -162,6 +174,7 @@ pub fn call<'t, 's: 't>(parts: &ArgParts<'t, 's>, allow_generator: bool) -> P<'t
 /// CPython's message in the second pass when the order is wrong.
 fn check_order(
     items: Vec<(Item, SimpleSpan)>,
+    open: usize,
     close: usize,
     trailing_comma: bool,
     st: &mut PState,
@@ -193,7 +206,18 @@ fn check_order(
         .position(|(item, _)| matches!(item, Item::Generator(_)))
         .filter(|_| !lone_generator);
     if violation.is_none() && first_generator.is_none() {
-        return Ok(items.into_iter().map(|(item, _)| to_arg(item)).collect());
+        return Ok(items
+            .into_iter()
+            .map(|(item, _)| match item {
+                // `f(x for x in y)`: the call's parentheses are the
+                // generator's.
+                Item::Generator(mut genexp) if lone_generator => {
+                    genexp.span = st.tok_span(open).to(st.tok_span(close));
+                    Arg::Positional(genexp)
+                }
+                other => to_arg(other),
+            })
+            .collect());
     }
     if st.diagnosing() {
         let error = if let Some(v) = violation

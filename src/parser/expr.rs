@@ -9,44 +9,39 @@
 //! Rules are named after CPython's grammar (`Grammar/python.gram`) but
 //! left-factored: where CPython tries alternatives that re-parse the same
 //! prefix, this grammar parses the prefix once and looks at what follows.
-//! Left-associative operators are folded iteratively; prefix operators are
-//! collected in a loop, so only real nesting (brackets, `lambda`, `**`,
-//! conditionals) recurses, and that is capped by
-//! [`nested`](super::state::nested).
+//! The six left-associative binary levels are one precedence-climbing
+//! loop; prefix operators are collected in a loop; so only real nesting
+//! (brackets, `lambda`, `**`, conditionals) recurses, and that is capped by
+//! `state::nested`.
 //!
-//! The three mutually recursive levels (`expression`, `disjunction`,
-//! `bitwise_or`, plus `factor` for `**`) are chumsky `recursive` nodes
-//! nested inside one another, so that the parsers only hold weak
-//! references to themselves and the whole grammar is freed after a parse.
+//! This module assembles the levels; `conditional` holds `expression`
+//! itself, `named` the walrus, `atoms` the atoms and displays, `args` and
+//! `params` the argument and parameter lists. The mutually recursive
+//! levels (`expression`, `disjunction`, `bitwise_or`, `factor`, `primary`)
+//! are chumsky `recursive` nodes nested inside one another, so that the
+//! parsers only hold weak references to themselves and the whole grammar
+//! is freed after a parse.
 
 use std::cell::RefCell;
 
-use chumsky::input::MapExtra;
 use chumsky::prelude::*;
 
 use super::args::{ArgParts, call};
-use super::fstring::{Piece, join};
-use super::literals::number;
+use super::atoms::atom;
+use super::conditional::conditional;
+use super::named::{named_expression, named_expression_plain};
 use super::params::params;
+use super::state::span_of;
 use super::state::{
-    Ex, In, MAX_NESTING, Mx, P, PState, Rec, diag, expr, nested, never, peek_not, probe, tok,
+    Ex, In, Inp, MAX_NESTING, Mx, P, PState, Rec, diag_nested, expr, here, nested, never, tok,
     too_nested,
 };
-use super::targets::{
-    TargetKind, expr_name, invalid_target, is_bitwise_or_level, is_star_target, starts_with_display,
-};
+use super::targets::{TargetKind, expr_name, invalid_target, is_star_target};
 use crate::ast::{
-    Arg, BinOp, BoolOp, CmpOp, Comprehension, Constant, DictItem, Expr, ExprKind, Ident, Params,
-    Span, UnaryOp,
+    Arg, BinOp, BoolOp, CmpOp, Comprehension, Expr, ExprKind, Ident, Params, Span, UnaryOp,
 };
 use crate::lexer::Tok;
 use crate::syntax_error::SyntaxError;
-
-/// The byte span of what the current parser matched.
-pub fn span_of<'t, 's>(e: &mut MapExtra<'t, '_, In<'t, 's>, Ex<'t, 's>>) -> Span {
-    let s = e.span();
-    e.state().span(s)
-}
 
 /// The expression parsers the statement grammar uses.
 pub struct Exprs<'t, 's> {
@@ -72,8 +67,6 @@ pub struct Exprs<'t, 's> {
     pub class_args: P<'t, 's, Vec<Arg>>,
     /// Function parameters (between the parentheses).
     pub def_params: P<'t, 's, Params>,
-    /// `star_named_expression` (an element of a display).
-    pub star_named_expression: P<'t, 's, Expr>,
 }
 
 /// Parts built inside the recursive closures and handed out.
@@ -82,7 +75,6 @@ struct Inner<'t, 's> {
     named_expression: P<'t, 's, Expr>,
     star_expressions: P<'t, 's, Expr>,
     star_expression: P<'t, 's, Expr>,
-    star_named_expression: P<'t, 's, Expr>,
     yield_expr: P<'t, 's, Expr>,
     primary: P<'t, 's, Expr>,
     for_targets: P<'t, 's, Expr>,
@@ -101,7 +93,7 @@ pub fn grammar<'t, 's: 't>() -> Exprs<'t, 's> {
             let disjunction = disjunction.boxed();
             let bitwise_or = recursive(|bitwise_or| {
                 let (bitwise_or, inner) =
-                    operand_levels(&expression, &disjunction, bitwise_or.boxed());
+                    operand_levels(&expression, &disjunction, &bitwise_or.boxed());
                 inner_stash.replace(Some(inner));
                 bitwise_or
             })
@@ -137,157 +129,7 @@ pub fn grammar<'t, 's: 't>() -> Exprs<'t, 's> {
         star_target: inner.star_target,
         class_args: inner.class_args,
         def_params,
-        star_named_expression: inner.star_named_expression,
     }
-}
-
-/// `expression`: `lambda`, or a disjunction with an optional conditional,
-/// with CPython's second-pass messages for a missing `else`, a missing
-/// comma inside brackets and a Python 2 `print` statement.
-fn conditional<'t, 's: 't>(
-    expression: &P<'t, 's, Expr>,
-    disjunction: &P<'t, 's, Expr>,
-    star_expressions: &P<'t, 's, Expr>,
-    lambda_params: P<'t, 's, Params>,
-) -> P<'t, 's, Expr> {
-    let lambdef = tok(Tok::Lambda)
-        .ignore_then(lambda_params.or_not())
-        .then_ignore(tok(Tok::Colon))
-        .then(expression.clone())
-        .map_with(|(params, body), e| {
-            expr(
-                ExprKind::Lambda {
-                    params: Box::new(params.unwrap_or_default()),
-                    body: Box::new(body),
-                },
-                span_of(e),
-            )
-        });
-
-    #[derive(Clone)]
-    enum Tail {
-        IfElse(Expr, Expr),
-        Probed {
-            missing_else: Option<Expr>,
-            next: Option<SimpleSpan>,
-            legacy: Option<SimpleSpan>,
-        },
-    }
-
-    let if_else = tok(Tok::If)
-        .ignore_then(disjunction.clone())
-        .then_ignore(tok(Tok::Else))
-        .then(expression.clone())
-        .map(|(test, orelse)| Tail::IfElse(test, orelse));
-    // Second pass only: what follows a disjunction that is not a complete
-    // conditional.
-    let missing_else = probe(
-        tok(Tok::If)
-            .ignore_then(disjunction.clone())
-            .then_ignore(peek_not(|t| matches!(t, Tok::Else | Tok::Colon))),
-    );
-    let next_expression = probe(expression.clone());
-    let legacy = probe(peek_not(|t| t == Tok::LPar).ignore_then(star_expressions.clone()));
-    let probed =
-        missing_else
-            .then(next_expression)
-            .then(legacy)
-            .map(|((missing_else, next), legacy)| Tail::Probed {
-                missing_else: missing_else.map(|(test, _)| test),
-                next: next.map(|(_, s)| s),
-                legacy: legacy.map(|(_, s)| s),
-            });
-
-    let ternary = disjunction
-        .clone()
-        .map_with(|a, e| (a, e.span()))
-        .then(if_else.or(probed))
-        .try_map_with(|((body, body_toks), tail), e| match tail {
-            Tail::IfElse(test, orelse) => Ok(expr(
-                ExprKind::IfExp {
-                    test: Box::new(test),
-                    body: Box::new(body),
-                    orelse: Box::new(orelse),
-                },
-                span_of(e),
-            )),
-            Tail::Probed {
-                missing_else,
-                next,
-                legacy,
-            } => {
-                let st: &mut PState = e.state();
-                let error = next
-                    .and_then(|next| juxtaposed_error(&body, body_toks, next, st))
-                    .or_else(|| {
-                        missing_else.map(|test| {
-                            SyntaxError::new(
-                                "expected 'else' after 'if' expression",
-                                body.span.to(test.span),
-                            )
-                        })
-                    })
-                    .or_else(|| legacy.and_then(|rest| legacy_error(&body, body_toks, rest, st)));
-                match error {
-                    Some(error) => {
-                        st.raise(error);
-                        Err(Cheap::new(e.span()))
-                    }
-                    None => Ok(body),
-                }
-            }
-        });
-
-    choice((lambdef, ternary)).boxed()
-}
-
-/// CPython's `invalid_expression`: two expressions side by side inside
-/// brackets, "Perhaps you forgot a comma?".
-fn juxtaposed_error(
-    first: &Expr,
-    first_toks: SimpleSpan,
-    next: SimpleSpan,
-    st: &PState,
-) -> Option<SyntaxError> {
-    let start = first_toks.start;
-    let first_tok = st.toks.get(start).copied();
-    let second_tok = st.toks.get(start + 1).copied();
-    let name_string = matches!(first_tok, Some(Tok::Name(_)))
-        && matches!(second_tok, Some(Tok::Str(_) | Tok::FString(_)));
-    let soft_keyword = matches!(first_tok, Some(Tok::Name("match" | "case" | "_")));
-    if name_string || soft_keyword || is_legacy_name(first) {
-        return None;
-    }
-    if next.end == 0 || st.level_after(next.end - 1) == 0 {
-        return None;
-    }
-    Some(SyntaxError::new(
-        "invalid syntax. Perhaps you forgot a comma?",
-        first.span.to(st.span(next)),
-    ))
-}
-
-/// CPython's `invalid_legacy_expression`: `print x`.
-fn legacy_error(
-    first: &Expr,
-    first_toks: SimpleSpan,
-    rest: SimpleSpan,
-    st: &PState,
-) -> Option<SyntaxError> {
-    if first_toks.end != first_toks.start + 1 || !is_legacy_name(first) {
-        return None;
-    }
-    let ExprKind::Name(name) = &first.kind else {
-        return None;
-    };
-    Some(SyntaxError::new(
-        format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
-        first.span.to(st.span(rest)),
-    ))
-}
-
-fn is_legacy_name(e: &Expr) -> bool {
-    matches!(&e.kind, ExprKind::Name(n) if n == "print" || n == "exec")
 }
 
 /// `disjunction`, `conjunction`, `inversion` and `comparison`.
@@ -312,11 +154,11 @@ fn boolean_levels<'t, 's: 't>(bitwise_or: &P<'t, 's, Expr>) -> P<'t, 's, Expr> {
                 .repeated()
                 .collect::<Vec<_>>(),
         )
-        .map(|(left, rest)| {
+        .map_with(|(left, rest), e| {
             if rest.is_empty() {
                 return left;
             }
-            let span = left.span.to(rest.last().map_or(left.span, |(_, r)| r.span));
+            let span = span_of(e);
             let (ops, comparators) = rest.into_iter().unzip();
             expr(
                 ExprKind::Compare {
@@ -333,8 +175,9 @@ fn boolean_levels<'t, 's: 't>(bitwise_or: &P<'t, 's, Expr>) -> P<'t, 's, Expr> {
         .collect::<Vec<_>>()
         .then(comparison)
         .try_map_with(|(nots, operand), e| {
+            let end = span_of(e).end;
             let st: &mut PState = e.state();
-            prefix_chain(nots, operand, st).ok_or_else(|| Cheap::new(e.span()))
+            prefix_chain(nots, operand, end, st).ok_or_else(|| Cheap::new(e.span()))
         });
     let conjunction = bool_chain(inversion.boxed(), Tok::And, BoolOp::And);
     bool_chain(conjunction, Tok::Or, BoolOp::Or)
@@ -345,11 +188,11 @@ fn bool_chain<'t, 's: 't>(operand: P<'t, 's, Expr>, op: Tok<'s>, kind: BoolOp) -
     operand
         .clone()
         .then(tok(op).ignore_then(operand).repeated().collect::<Vec<_>>())
-        .map(move |(first, rest)| {
+        .map_with(move |(first, rest), e| {
             if rest.is_empty() {
                 return first;
             }
-            let span = first.span.to(rest.last().map_or(first.span, |r| r.span));
+            let span = span_of(e);
             let mut values = Vec::with_capacity(rest.len() + 1);
             values.push(first);
             values.extend(rest);
@@ -358,25 +201,69 @@ fn bool_chain<'t, 's: 't>(operand: P<'t, 's, Expr>, op: Tok<'s>, kind: BoolOp) -
         .boxed()
 }
 
-/// A left-associative binary level: `operand (op operand)*`, folded.
-fn binary_level<'t, 's: 't>(
-    operand: P<'t, 's, Expr>,
-    op: impl Parser<'t, In<'t, 's>, BinOp, Ex<'t, 's>> + Clone + 't,
-) -> P<'t, 's, Expr> {
-    operand
-        .clone()
-        .foldl(op.then(operand).repeated(), |left, (op, right)| {
-            let span = left.span.to(right.span);
-            expr(
-                ExprKind::BinOp {
-                    left: Box::new(left),
-                    op,
-                    right: Box::new(right),
-                },
-                span,
-            )
-        })
-        .boxed()
+/// The binary operator of a token and its precedence (higher binds
+/// tighter): `|` < `^` < `&` < shifts < `+ -` < `* / // % @`.
+fn binary_operator(t: Tok<'_>) -> Option<(BinOp, u8)> {
+    Some(match t {
+        Tok::VBar => (BinOp::BitOr, 1),
+        Tok::Circumflex => (BinOp::BitXor, 2),
+        Tok::Amper => (BinOp::BitAnd, 3),
+        Tok::LeftShift => (BinOp::LShift, 4),
+        Tok::RightShift => (BinOp::RShift, 4),
+        Tok::Plus => (BinOp::Add, 5),
+        Tok::Minus => (BinOp::Sub, 5),
+        Tok::Star => (BinOp::Mul, 6),
+        Tok::Slash => (BinOp::Div, 6),
+        Tok::DoubleSlash => (BinOp::FloorDiv, 6),
+        Tok::Percent => (BinOp::Mod, 6),
+        Tok::At => (BinOp::MatMul, 6),
+        _ => return None,
+    })
+}
+
+/// `bitwise_or` down to `term`: CPython's six left-recursive levels as one
+/// precedence-climbing loop over `factor` operands. Chains are folded in a
+/// loop (no recursion per operand), and when an operator has no right
+/// operand the loop stops before it, as the PEG rules do.
+fn binary_operators<'t, 's: 't>(factor: P<'t, 's, Expr>) -> P<'t, 's, Expr> {
+    custom(move |inp: &mut Inp<'t, '_, 's>| climb(inp, &factor, 0)).boxed()
+}
+
+/// Parses operands joined by operators of precedence `min` or more.
+fn climb<'t, 's: 't>(
+    inp: &mut Inp<'t, '_, 's>,
+    factor: &P<'t, 's, Expr>,
+    min: u8,
+) -> Result<Expr, super::state::Err> {
+    let start = here(inp);
+    let mut left = inp.parse(factor)?;
+    loop {
+        let at = here(inp);
+        inp.state().read(at);
+        let Some((op, precedence)) = inp.peek().and_then(binary_operator) else {
+            break;
+        };
+        if precedence < min {
+            break;
+        }
+        let before_op = inp.save();
+        let _ = inp.next_maybe();
+        let Ok(right) = climb(inp, factor, precedence + 1) else {
+            inp.rewind(before_op);
+            break;
+        };
+        let end = here(inp);
+        let span = inp.state().span(SimpleSpan::from(start..end));
+        left = expr(
+            ExprKind::BinOp {
+                left: Box::new(left),
+                op,
+                right: Box::new(right),
+            },
+            span,
+        );
+    }
+    Ok(left)
 }
 
 /// Everything from atoms up to `bitwise_or`, plus the parsers built from
@@ -384,7 +271,7 @@ fn binary_level<'t, 's: 't>(
 fn operand_levels<'t, 's: 't>(
     expression: &P<'t, 's, Expr>,
     disjunction: &P<'t, 's, Expr>,
-    bitwise_or: P<'t, 's, Expr>,
+    bitwise_or: &P<'t, 's, Expr>,
 ) -> (P<'t, 's, Expr>, Inner<'t, 's>) {
     let name = select! { Tok::Name(n) => n }
         .map_with(|n, e| Ident {
@@ -393,11 +280,11 @@ fn operand_levels<'t, 's: 't>(
         })
         .boxed();
 
-    let named = named_expression(expression, &bitwise_or, true);
+    let named = named_expression(expression, bitwise_or, true);
     let named_expression = named.clone().map(|(e, _)| e).boxed();
     // `assignment_expression | expression !':='` without the second-pass
     // checks (call arguments, generator elements).
-    let assignment_or_expression = named_expression_plain(expression, &bitwise_or);
+    let assignment_or_expression = named_expression_plain(expression, bitwise_or);
     let starred = tok(Tok::Star)
         .ignore_then(bitwise_or.clone())
         .map_with(|value, e| expr(ExprKind::Starred(Box::new(value)), span_of(e)))
@@ -426,8 +313,7 @@ fn operand_levels<'t, 's: 't>(
     // Comprehension clauses need targets (primaries), which need atoms,
     // which need comprehensions: a recursive node ties the knot, and the
     // clause and target parsers built inside are handed out through cells.
-    let clauses_cell: RefCell<Option<(P<'t, 's, Vec<Comprehension>>, P<'t, 's, Expr>)>> =
-        RefCell::new(None);
+    let clauses_cell: RefCell<Option<Clauses<'t, 's>>> = RefCell::new(None);
     let primary = recursive(|primary| {
         let primary = primary.boxed();
         let for_targets = comma_list(checked_target(&primary, TargetKind::For));
@@ -445,7 +331,7 @@ fn operand_levels<'t, 's: 't>(
             &star_named_expression,
             &star_named_flagged,
             &yield_expr,
-            &bitwise_or,
+            bitwise_or,
             &clauses,
         );
         let slices = slices(expression, &named, &starred);
@@ -456,10 +342,9 @@ fn operand_levels<'t, 's: 't>(
                 .ignore_then(slices)
                 .then_ignore(tok(Tok::RSqb))
                 .map(Trailer::Index),
-        ))
-        .map_with(|t, e| (t, span_of(e)));
-        atom.foldl(trailer.repeated(), |value, (trailer, tspan)| {
-            let span = value.span.to(tspan);
+        ));
+        atom.foldl_with(trailer.repeated(), |value, trailer, e| {
+            let span = span_of(e);
             let kind = match trailer {
                 Trailer::Attr(attr) => ExprKind::Attribute {
                     value: Box::new(value),
@@ -502,10 +387,10 @@ fn operand_levels<'t, 's: 't>(
         let power = await_primary
             .clone()
             .then(tok(Tok::DoubleStar).ignore_then(nested(factor)).or_not())
-            .map(|(left, right)| match right {
+            .map_with(|(left, right), e| match right {
                 None => left,
                 Some(right) => {
-                    let span = left.span.to(right.span);
+                    let span = span_of(e);
                     expr(
                         ExprKind::BinOp {
                             left: Box::new(left),
@@ -527,34 +412,15 @@ fn operand_levels<'t, 's: 't>(
             .collect::<Vec<_>>()
             .then(power)
             .try_map_with(|(ops, operand), e| {
+                let end = span_of(e).end;
                 let st: &mut PState = e.state();
                 let ops: Vec<(UnaryOp, usize)> = ops;
-                prefix_chain(ops, operand, st).ok_or_else(|| Cheap::new(e.span()))
+                prefix_chain(ops, operand, end, st).ok_or_else(|| Cheap::new(e.span()))
             })
     })
     .boxed();
 
-    let term = binary_level(
-        factor,
-        select! {
-            Tok::Star => BinOp::Mul,
-            Tok::Slash => BinOp::Div,
-            Tok::DoubleSlash => BinOp::FloorDiv,
-            Tok::Percent => BinOp::Mod,
-            Tok::At => BinOp::MatMul,
-        },
-    );
-    let sum = binary_level(
-        term,
-        select! { Tok::Plus => BinOp::Add, Tok::Minus => BinOp::Sub },
-    );
-    let shift = binary_level(
-        sum,
-        select! { Tok::LeftShift => BinOp::LShift, Tok::RightShift => BinOp::RShift },
-    );
-    let and = binary_level(shift, tok(Tok::Amper).to(BinOp::BitAnd));
-    let xor = binary_level(and, tok(Tok::Circumflex).to(BinOp::BitXor));
-    let or = binary_level(xor, tok(Tok::VBar).to(BinOp::BitOr));
+    let or = binary_operators(factor);
 
     let star_target = checked_target(&primary, TargetKind::Star);
 
@@ -563,7 +429,6 @@ fn operand_levels<'t, 's: 't>(
         named_expression,
         star_expressions,
         star_expression,
-        star_named_expression,
         yield_expr,
         primary,
         for_targets,
@@ -575,7 +440,12 @@ fn operand_levels<'t, 's: 't>(
 
 /// Builds `op op ... operand` (prefix operators collected in a loop),
 /// refusing chains longer than [`MAX_NESTING`].
-fn prefix_chain(ops: Vec<(UnaryOp, usize)>, operand: Expr, st: &mut PState) -> Option<Expr> {
+fn prefix_chain(
+    ops: Vec<(UnaryOp, usize)>,
+    operand: Expr,
+    end: u32,
+    st: &mut PState,
+) -> Option<Expr> {
     if ops.len() > MAX_NESTING as usize {
         let at = st.tok_span(ops[MAX_NESTING as usize].1);
         st.raise(too_nested(at));
@@ -584,7 +454,7 @@ fn prefix_chain(ops: Vec<(UnaryOp, usize)>, operand: Expr, st: &mut PState) -> O
     Some(ops.into_iter().rev().fold(operand, |acc, (op, i)| {
         let span = Span {
             start: st.tok_span(i).start,
-            end: acc.span.end,
+            end,
         };
         expr(
             ExprKind::UnaryOp {
@@ -595,6 +465,10 @@ fn prefix_chain(ops: Vec<(UnaryOp, usize)>, operand: Expr, st: &mut PState) -> O
         )
     }))
 }
+
+/// The comprehension-clause and `for`-target parsers, handed out of the
+/// recursive node that builds them.
+type Clauses<'t, 's> = (P<'t, 's, Vec<Comprehension>>, P<'t, 's, Expr>);
 
 /// A trailer of a primary.
 #[derive(Clone)]
@@ -627,172 +501,6 @@ fn comma_list<'t, 's: 't>(item: P<'t, 's, Expr>) -> P<'t, 's, Expr> {
         .boxed()
 }
 
-/// `NAME ':=' expression | expression !':='`, without second-pass checks.
-fn named_expression_plain<'t, 's: 't>(
-    expression: &P<'t, 's, Expr>,
-    bitwise_or: &P<'t, 's, Expr>,
-) -> P<'t, 's, Expr> {
-    named_expression(expression, bitwise_or, false)
-        .map(|(e, _)| e)
-        .boxed()
-}
-
-/// `named_expression`, returned with a flag telling whether it is a bare
-/// (unparenthesized) walrus. With `checks`, includes CPython's
-/// `invalid_named_expression` messages for the second pass.
-fn named_expression<'t, 's: 't>(
-    expression: &P<'t, 's, Expr>,
-    bitwise_or: &P<'t, 's, Expr>,
-    checks: bool,
-) -> P<'t, 's, (Expr, bool)> {
-    let name = select! { Tok::Name(n) => n }.map_with(|n, e| Ident {
-        name: n.to_owned(),
-        span: span_of(e),
-    });
-    let walrus = name
-        .then_ignore(tok(Tok::ColonEqual))
-        .then(expression.clone())
-        .map_with(|(target, value), e| {
-            (
-                expr(
-                    ExprKind::NamedExpr {
-                        target,
-                        value: Box::new(value),
-                    },
-                    span_of(e),
-                ),
-                true,
-            )
-        });
-    if !checks {
-        let plain = expression
-            .clone()
-            .then_ignore(peek_not(|t| t == Tok::ColonEqual))
-            .map(|e| (e, false));
-        return walrus.or(plain).boxed();
-    }
-
-    let bad_walrus = probe(tok(Tok::ColonEqual).ignore_then(expression.clone()));
-    let assign = probe(
-        tok(Tok::Equal)
-            .ignore_then(bitwise_or.clone())
-            .then_ignore(peek_not(|t| matches!(t, Tok::Equal | Tok::ColonEqual))),
-    );
-    let plain = expression
-        .clone()
-        .map_with(|e, x| (e, x.span()))
-        .then(bad_walrus.then(assign))
-        .try_map_with(|((value, toks), (walrus, assign)), e| {
-            let next = e.span().end;
-            let st: &mut PState = e.state();
-            st.read(next);
-            let error = if walrus.is_some() {
-                Some(SyntaxError::new(
-                    format!(
-                        "cannot use assignment expressions with {}",
-                        expr_name(&value)
-                    ),
-                    value.span,
-                ))
-            } else if let Some((_, rhs)) = assign {
-                assign_instead_of_eq(&value, toks, rhs, st)
-            } else {
-                None
-            };
-            match error {
-                Some(error) => {
-                    st.raise(error);
-                    Err(Cheap::new(e.span()))
-                }
-                // `expression !':='`
-                None if st.toks.get(next) == Some(&Tok::ColonEqual) => Err(Cheap::new(e.span())),
-                None => Ok((value, false)),
-            }
-        });
-    walrus.or(plain).boxed()
-}
-
-/// CPython's `invalid_named_expression` for `x = y` where `==` or `:=`
-/// was probably meant.
-fn assign_instead_of_eq(
-    value: &Expr,
-    toks: SimpleSpan,
-    rhs: SimpleSpan,
-    st: &PState,
-) -> Option<SyntaxError> {
-    let first = st.toks.get(toks.start).copied();
-    let single_name = toks.end == toks.start + 1 && matches!(first, Some(Tok::Name(_)));
-    if single_name {
-        return Some(SyntaxError::new(
-            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-            value.span.to(st.span(rhs)),
-        ));
-    }
-    if matches!(first, Some(Tok::True | Tok::False | Tok::None)) {
-        return None;
-    }
-    let start = st.tok_span(toks.start).start;
-    let parenthesized = is_parenthesized(st, toks);
-    if starts_with_display(value, start) && !parenthesized_group_start(st, toks) {
-        return None;
-    }
-    if !is_bitwise_or_level(value, parenthesized) {
-        return None;
-    }
-    Some(SyntaxError::new(
-        format!(
-            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-            expr_name(value)
-        ),
-        value.span,
-    ))
-}
-
-/// Whether the tokens `toks` are one parenthesized group `( ... )`.
-pub(super) fn is_parenthesized(st: &PState, toks: SimpleSpan) -> bool {
-    if st.toks.get(toks.start) != Some(&Tok::LPar) || toks.end <= toks.start + 1 {
-        return false;
-    }
-    let mut depth = 0usize;
-    for i in toks.start..toks.end {
-        match st.toks.get(i) {
-            Some(Tok::LPar | Tok::LSqb | Tok::LBrace) => depth += 1,
-            Some(Tok::RPar | Tok::RSqb | Tok::RBrace) => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return i == toks.end - 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    false
-}
-
-/// Whether the expression starts with a parenthesized group (not a tuple
-/// or generator), which CPython's `!(tuple|genexp)` lookahead lets pass.
-pub(super) fn parenthesized_group_start(st: &PState, toks: SimpleSpan) -> bool {
-    if st.toks.get(toks.start) != Some(&Tok::LPar) {
-        return false;
-    }
-    // A group has no top-level comma and no `for` before its `)`.
-    let mut depth = 0usize;
-    for i in toks.start..toks.end {
-        match st.toks.get(i) {
-            Some(Tok::LPar | Tok::LSqb | Tok::LBrace) => depth += 1,
-            Some(Tok::RPar | Tok::RSqb | Tok::RBrace) => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return i != toks.start + 1;
-                }
-            }
-            Some(Tok::Comma | Tok::For) if depth == 1 => return false,
-            _ => {}
-        }
-    }
-    false
-}
-
 /// A target parsed as a primary (or a starred primary) and checked.
 fn checked_target<'t, 's: 't>(primary: &P<'t, 's, Expr>, kind: TargetKind) -> P<'t, 's, Expr> {
     let starred = tok(Tok::Star)
@@ -821,7 +529,7 @@ fn for_if_clauses<'t, 's: 't>(
     disjunction: &P<'t, 's, Expr>,
     star_expressions: &P<'t, 's, Expr>,
 ) -> P<'t, 's, Vec<Comprehension>> {
-    let bad_target = diag(
+    let bad_target = diag_nested(
         tok(Tok::Async)
             .or_not()
             .ignore_then(tok(Tok::For))
@@ -878,8 +586,8 @@ fn slices<'t, 's: 't>(
             .then(slice_rest.or_not())
             .try_map_with(|(lower, rest), e| match (lower, rest) {
                 (Some((value, _)), None) => Ok((value, false)),
-                (None, None) => Err(Cheap::new(e.span())),
-                (Some((_, true)), Some(_)) => Err(Cheap::new(e.span())),
+                // Nothing, or a bare walrus as a lower bound.
+                (None, None) | (Some((_, true)), Some(_)) => Err(Cheap::new(e.span())),
                 (lower, Some((upper, step))) => Ok((
                     expr(
                         ExprKind::Slice {
@@ -913,467 +621,5 @@ fn slices<'t, 's: 't>(
             elts.extend(rest.into_iter().map(|(x, _)| x));
             Ok(expr(ExprKind::Tuple(elts), span_of(e)))
         })
-        .boxed()
-}
-
-/// Atoms: names, constants, strings, numbers and the bracket displays.
-#[allow(clippy::too_many_arguments)]
-fn atom<'t, 's: 't>(
-    expression: &P<'t, 's, Expr>,
-    star_named_expression: &P<'t, 's, Expr>,
-    star_named_flagged: &P<'t, 's, (Expr, bool)>,
-    yield_expr: &P<'t, 's, Expr>,
-    bitwise_or: &P<'t, 's, Expr>,
-    for_if_clauses: &P<'t, 's, Vec<Comprehension>>,
-) -> P<'t, 's, Expr> {
-    let constant = select! {
-        Tok::True => Constant::Bool(true),
-        Tok::False => Constant::Bool(false),
-        Tok::None => Constant::None,
-        Tok::Ellipsis => Constant::Ellipsis,
-        Tok::Number(n) => number(n),
-    }
-    .map_with(|c, e| expr(ExprKind::Constant(c), span_of(e)));
-    let name = select! { Tok::Name(n) => n }
-        .map_with(|n, e| expr(ExprKind::Name(n.to_owned()), span_of(e)));
-
-    let field = expression.clone().then_ignore(end()).boxed();
-    let strings = select! {
-        Tok::Str(s) => Piece::Plain(s),
-        Tok::FString(i) => Piece::Format(i),
-    }
-    .repeated()
-    .at_least(1)
-    .collect::<Vec<_>>()
-    .try_map_with(move |pieces, e| {
-        let toks = e.span();
-        let st: &mut PState = e.state();
-        let span = st.span(toks);
-        let after = st.tok_span(toks.end);
-        let parse_field = |scan: &crate::lexer::fstring::FieldScan| parse_field(&field, scan, st);
-        match join(&pieces, span, after, st, &parse_field) {
-            Ok(value) => Ok(value),
-            Err(error) => {
-                st.raise(error);
-                Err(Cheap::new(toks))
-            }
-        }
-    });
-
-    choice((
-        name,
-        constant,
-        strings,
-        paren(star_named_flagged, yield_expr, expression, for_if_clauses),
-        list(star_named_expression, for_if_clauses),
-        brace(expression, star_named_flagged, bitwise_or, for_if_clauses),
-    ))
-    .boxed()
-}
-
-/// Parses one f-string replacement field with the full two-pass procedure.
-fn parse_field<'t, 's>(
-    field: &P<'t, 's, Expr>,
-    scan: &crate::lexer::fstring::FieldScan,
-    st: &PState<'t, 's>,
-) -> Result<Expr, SyntaxError> {
-    let lexed = st.lexed;
-    let range = scan.tokens.clone();
-    let (Some(toks), Some(spans)) = (
-        lexed.arena.toks.get(range.clone()),
-        lexed.arena.spans.get(range),
-    ) else {
-        return Err(SyntaxError::new(
-            "f-string: invalid syntax",
-            Span::default(),
-        ));
-    };
-    let eof = spans.last().map_or(0, |s| s.start as usize);
-    super::run(field, st.src, lexed, toks, spans, eof).map_err(|failure| {
-        let mut error = failure.error;
-        if !error.message.starts_with("f-string") {
-            error.message = format!("f-string: {}", error.message);
-        }
-        error
-    })
-}
-
-/// What followed the first item inside `(`.
-#[derive(Clone)]
-enum ParenTail {
-    Comprehension(Vec<Comprehension>),
-    Tuple(Vec<Expr>),
-    Group,
-}
-
-/// The contents of `(` ... `)`.
-#[derive(Clone)]
-enum Inside {
-    Empty,
-    Yield(Expr),
-    Item(Expr, ParenTail),
-}
-
-/// `(` ... `)`: empty tuple, group, tuple or generator expression. A
-/// group keeps its inner expression's span; tuples and generator
-/// expressions include the parentheses.
-fn paren<'t, 's: 't>(
-    star_named_flagged: &P<'t, 's, (Expr, bool)>,
-    yield_expr: &P<'t, 's, Expr>,
-    expression: &P<'t, 's, Expr>,
-    for_if_clauses: &P<'t, 's, Vec<Comprehension>>,
-) -> P<'t, 's, Expr> {
-    let double_starred = diag(
-        tok(Tok::DoubleStar)
-            .map_with(|_, e| e.span().start)
-            .then_ignore(expression.clone())
-            .then_ignore(tok(Tok::RPar)),
-        |at, _, st: &PState| {
-            Some(SyntaxError::new(
-                "cannot use double starred expression here",
-                st.tok_span(at),
-            ))
-        },
-    );
-    let element = star_named_flagged.clone().map(|(e, _)| e);
-    let item = element
-        .clone()
-        .then(choice((
-            for_if_clauses.clone().map(ParenTail::Comprehension),
-            tok(Tok::Comma)
-                .ignore_then(
-                    element
-                        .separated_by(tok(Tok::Comma))
-                        .allow_trailing()
-                        .collect::<Vec<_>>(),
-                )
-                .map(ParenTail::Tuple),
-            empty().to(ParenTail::Group),
-        )))
-        .then_ignore(tok(Tok::RPar))
-        .map(|(first, tail)| Inside::Item(first, tail));
-    tok(Tok::LPar)
-        .ignore_then(choice((
-            tok(Tok::RPar).to(Inside::Empty),
-            yield_expr
-                .clone()
-                .then_ignore(tok(Tok::RPar))
-                .map(Inside::Yield),
-            double_starred.to(Inside::Empty),
-            item,
-        )))
-        .try_map_with(|inside, e| {
-            let span = span_of(e);
-            let st: &mut PState = e.state();
-            let (first, tail) = match inside {
-                Inside::Empty => return Ok(expr(ExprKind::Tuple(Vec::new()), span)),
-                Inside::Yield(value) => return Ok(value),
-                Inside::Item(first, tail) => (first, tail),
-            };
-            let starred = matches!(first.kind, ExprKind::Starred(_));
-            match tail {
-                ParenTail::Tuple(rest) => {
-                    let mut elts = vec![first];
-                    elts.extend(rest);
-                    Ok(expr(ExprKind::Tuple(elts), span))
-                }
-                ParenTail::Group if starred => {
-                    if st.diagnosing() {
-                        st.raise(SyntaxError::new(
-                            "cannot use starred expression here",
-                            first.span,
-                        ));
-                    }
-                    Err(Cheap::new(e.span()))
-                }
-                ParenTail::Group => Ok(first),
-                ParenTail::Comprehension(_) if starred => {
-                    if st.diagnosing() {
-                        st.raise(SyntaxError::new(
-                            "iterable unpacking cannot be used in comprehension",
-                            first.span,
-                        ));
-                    }
-                    Err(Cheap::new(e.span()))
-                }
-                ParenTail::Comprehension(generators) => Ok(expr(
-                    ExprKind::GeneratorExp {
-                        elt: Box::new(first),
-                        generators,
-                    },
-                    span,
-                )),
-            }
-        })
-        .boxed()
-}
-
-/// What followed the first item inside `[`.
-#[derive(Clone)]
-enum ListTail {
-    Comprehension(Vec<Comprehension>),
-    Elements(Vec<Expr>),
-}
-
-/// `[` ... `]`: list display or list comprehension.
-fn list<'t, 's: 't>(
-    star_named_expression: &P<'t, 's, Expr>,
-    for_if_clauses: &P<'t, 's, Vec<Comprehension>>,
-) -> P<'t, 's, Expr> {
-    let item = star_named_expression
-        .clone()
-        .then(choice((
-            for_if_clauses.clone().map(ListTail::Comprehension),
-            tok(Tok::Comma)
-                .ignore_then(star_named_expression.clone())
-                .repeated()
-                .collect::<Vec<_>>()
-                .then_ignore(tok(Tok::Comma).or_not())
-                .map(ListTail::Elements),
-        )))
-        .then_ignore(tok(Tok::RSqb));
-    let missing_parens = display_target_check(star_named_expression, for_if_clauses);
-    tok(Tok::LSqb)
-        .ignore_then(choice((
-            tok(Tok::RSqb).to(None),
-            item.map(Some),
-            missing_parens.to(None),
-        )))
-        .try_map_with(|inner, e| {
-            let span = span_of(e);
-            let st: &mut PState = e.state();
-            match inner {
-                None => Ok(expr(ExprKind::List(Vec::new()), span)),
-                Some((first, ListTail::Elements(rest))) => {
-                    let mut elts = vec![first];
-                    elts.extend(rest);
-                    Ok(expr(ExprKind::List(elts), span))
-                }
-                Some((first, ListTail::Comprehension(generators))) => {
-                    if matches!(first.kind, ExprKind::Starred(_)) {
-                        if st.diagnosing() {
-                            st.raise(SyntaxError::new(
-                                "iterable unpacking cannot be used in comprehension",
-                                first.span,
-                            ));
-                        }
-                        return Err(Cheap::new(e.span()));
-                    }
-                    Ok(expr(
-                        ExprKind::ListComp {
-                            elt: Box::new(first),
-                            generators,
-                        },
-                        span,
-                    ))
-                }
-            }
-        })
-        .boxed()
-}
-
-/// CPython's `invalid_comprehension` for `[a, b for ...]` and
-/// `{a, b for ...}`: "did you forget parentheses around the comprehension
-/// target?". Runs after the opening bracket.
-fn display_target_check<'t, 's: 't>(
-    star_named_expression: &P<'t, 's, Expr>,
-    for_if_clauses: &P<'t, 's, Vec<Comprehension>>,
-) -> P<'t, 's, ()> {
-    diag(
-        star_named_expression
-            .clone()
-            .then(
-                tok(Tok::Comma)
-                    .ignore_then(star_named_expression.clone())
-                    .repeated()
-                    .collect::<Vec<_>>(),
-            )
-            .then(tok(Tok::Comma).map_with(|_, e| e.span().start).or_not())
-            .then_ignore(for_if_clauses.clone()),
-        |((first, rest), comma), _, st: &PState| {
-            let end = match (rest.last(), comma) {
-                (Some(last), _) => last.span,
-                (None, Some(at)) => st.tok_span(at),
-                (None, None) => return None,
-            };
-            Some(SyntaxError::new(
-                "did you forget parentheses around the comprehension target?",
-                first.span.to(end),
-            ))
-        },
-    )
-    .boxed()
-}
-
-/// What followed the first item inside `{`.
-#[derive(Clone)]
-enum BraceTail {
-    DictComp(Expr, Vec<Comprehension>),
-    Dict(Expr, Vec<DictItem>),
-    SetComp(Vec<Comprehension>),
-    Set(Vec<Expr>),
-}
-
-/// `{` ... `}`: dict, set, or their comprehensions.
-fn brace<'t, 's: 't>(
-    expression: &P<'t, 's, Expr>,
-    star_named_flagged: &P<'t, 's, (Expr, bool)>,
-    bitwise_or: &P<'t, 's, Expr>,
-    for_if_clauses: &P<'t, 's, Vec<Comprehension>>,
-) -> P<'t, 's, Expr> {
-    // The value after `key:`, with CPython's messages for `{a: *b}` and
-    // `{a:}`.
-    let starred_value = diag(
-        tok(Tok::Star)
-            .map_with(|_, e| e.span().start)
-            .then_ignore(bitwise_or.clone()),
-        |at, span, st: &PState| {
-            Some(SyntaxError::new(
-                "cannot use a starred expression in a dictionary value",
-                st.tok_span(at).to(st.span(span)),
-            ))
-        },
-    );
-    let missing_value = diag(
-        peek_not(|t| !matches!(t, Tok::RBrace | Tok::Comma)).map_with(|(), e| e.span().start),
-        |at, _, st: &PState| {
-            Some(SyntaxError::new(
-                "expression expected after dictionary key and ':'",
-                st.tok_span(at.saturating_sub(1)),
-            ))
-        },
-    );
-    let value = choice((
-        starred_value.to(None),
-        missing_value.to(None),
-        expression.clone().map(Some),
-    ))
-    .try_map(|v, span| v.ok_or(Cheap::new(span)));
-
-    // A later dict item: `**m` or `key: value`, or CPython's message for a
-    // key without its value.
-    let key_without_colon = diag(
-        expression
-            .clone()
-            .then_ignore(peek_not(|t| t == Tok::Colon)),
-        |key, _, st: &PState| {
-            let end = key.span.end as usize;
-            let at = st.src[..end]
-                .char_indices()
-                .next_back()
-                .map_or(0, |(i, _)| i);
-            Some(SyntaxError::new(
-                "':' expected after dictionary key",
-                Span::new(at, end),
-            ))
-        },
-    );
-    let dict_item = choice((
-        tok(Tok::DoubleStar)
-            .ignore_then(bitwise_or.clone())
-            .map(DictItem::Unpack),
-        expression
-            .clone()
-            .then_ignore(tok(Tok::Colon))
-            .then(value.clone())
-            .map(|(k, v)| DictItem::Pair(k, v)),
-        key_without_colon
-            .to(None)
-            .try_map(|v: Option<DictItem>, span| v.ok_or(Cheap::new(span))),
-    ));
-    let dict_rest = tok(Tok::Comma)
-        .ignore_then(dict_item)
-        .repeated()
-        .collect::<Vec<_>>()
-        .then_ignore(tok(Tok::Comma).or_not());
-
-    let first_unpack = tok(Tok::DoubleStar)
-        .map_with(|_, e| e.span().start)
-        .then(bitwise_or.clone())
-        .then(probe(for_if_clauses.clone()))
-        .then(dict_rest.clone())
-        .try_map_with(|(((at, mapping), clauses), rest), e| {
-            let st: &mut PState = e.state();
-            if clauses.is_some() {
-                st.raise(SyntaxError::new(
-                    "dict unpacking cannot be used in dict comprehension",
-                    st.tok_span(at),
-                ));
-                return Err(Cheap::new(e.span()));
-            }
-            let mut items = vec![DictItem::Unpack(mapping)];
-            items.extend(rest);
-            Ok(ExprKind::Dict(items))
-        });
-
-    let element = star_named_flagged.clone();
-    let first_item = element
-        .clone()
-        .then(choice((
-            tok(Tok::Colon)
-                .ignore_then(value)
-                .then(choice((for_if_clauses.clone().map(Ok), dict_rest.map(Err))))
-                .map(|(value, tail)| match tail {
-                    Ok(generators) => BraceTail::DictComp(value, generators),
-                    Err(rest) => BraceTail::Dict(value, rest),
-                }),
-            for_if_clauses.clone().map(BraceTail::SetComp),
-            tok(Tok::Comma)
-                .ignore_then(element.clone().map(|(e, _)| e))
-                .repeated()
-                .collect::<Vec<_>>()
-                .then_ignore(tok(Tok::Comma).or_not())
-                .map(BraceTail::Set),
-        )))
-        .try_map_with(|((first, bare_walrus), tail), e| {
-            let st: &mut PState = e.state();
-            let starred = matches!(first.kind, ExprKind::Starred(_));
-            match tail {
-                BraceTail::DictComp(..) | BraceTail::Dict(..) if starred || bare_walrus => {
-                    Err(Cheap::new(e.span()))
-                }
-                BraceTail::DictComp(value, generators) => Ok(ExprKind::DictComp {
-                    key: Box::new(first),
-                    value: Box::new(value),
-                    generators,
-                }),
-                BraceTail::Dict(value, rest) => {
-                    let mut items = vec![DictItem::Pair(first, value)];
-                    items.extend(rest);
-                    Ok(ExprKind::Dict(items))
-                }
-                BraceTail::SetComp(_) if starred => {
-                    if st.diagnosing() {
-                        st.raise(SyntaxError::new(
-                            "iterable unpacking cannot be used in comprehension",
-                            first.span,
-                        ));
-                    }
-                    Err(Cheap::new(e.span()))
-                }
-                BraceTail::SetComp(generators) => Ok(ExprKind::SetComp {
-                    elt: Box::new(first),
-                    generators,
-                }),
-                BraceTail::Set(rest) => {
-                    let mut elts = vec![first];
-                    elts.extend(rest);
-                    Ok(ExprKind::Set(elts))
-                }
-            }
-        });
-
-    let missing_parens = display_target_check(
-        &star_named_flagged.clone().map(|(e, _)| e).boxed(),
-        for_if_clauses,
-    );
-    tok(Tok::LBrace)
-        .ignore_then(choice((
-            tok(Tok::RBrace).to(ExprKind::Dict(Vec::new())),
-            first_unpack.then_ignore(tok(Tok::RBrace)),
-            first_item.then_ignore(tok(Tok::RBrace)),
-            missing_parens.to(ExprKind::Set(Vec::new())),
-        )))
-        .map_with(|kind, e| expr(kind, span_of(e)))
         .boxed()
 }

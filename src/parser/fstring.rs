@@ -21,6 +21,8 @@ pub enum Piece<'s> {
     Plain(&'s str),
     /// A pre-scanned f-string.
     Format(u32),
+    /// A bytes literal (refused), with its span.
+    Bytes(Span),
 }
 
 /// Parses one replacement field's tokens to an expression.
@@ -44,15 +46,21 @@ pub fn join(
                 let text = decode(body, prefix.raw).map_err(|m| SyntaxError::new(m, after))?;
                 push_literal(&mut parts, text);
             }
+            Piece::Bytes(at) => {
+                return Err(SyntaxError::new(
+                    "bytes literals are not supported by pyco",
+                    at,
+                ));
+            }
             Piece::Format(index) => {
                 any_format = true;
-                let scan = st
+                let scanned = st
                     .lexed
                     .arena
                     .fstrings
                     .get(index as usize)
                     .ok_or_else(|| SyntaxError::new("invalid syntax", span))?;
-                convert_parts(&scan.parts, &mut parts, after, parse_field)?;
+                convert_parts(&scanned.parts, &mut parts, after, parse_field)?;
             }
         }
     }

@@ -8,7 +8,7 @@
 
 use chumsky::prelude::*;
 
-use super::state::{P, PState, diag, tok};
+use super::state::{P, PState, diag, never, tok};
 use crate::ast::{Expr, Ident, Param, Params, Span};
 use crate::lexer::Tok;
 use crate::syntax_error::SyntaxError;
@@ -82,7 +82,7 @@ pub fn params<'t, 's: 't>(
     let missing_default = diag(
         tok(Tok::Equal)
             .map_with(|_, e| e.span().start)
-            .then_ignore(select! { Tok::RPar => (), Tok::Comma => (), Tok::Colon => () }.rewind()),
+            .then_ignore(select! { Tok::RPar => (), Tok::Comma => () }.rewind()),
         |at, _, st: &PState| {
             Some(SyntaxError::new(
                 "expected default value expression",
@@ -162,31 +162,21 @@ pub fn params<'t, 's: 't>(
         },
     );
 
-    item.or(parenthesized.map(|()| unreachable_item()))
+    item.or(never(parenthesized))
         .separated_by(tok(Tok::Comma).or(slash_star.map(|()| Tok::Comma)))
         .allow_trailing()
         .collect::<Vec<_>>()
         .then_ignore(tok(closer).rewind())
         .try_map_with(move |items, e| {
             let span = e.span();
-            build(items, lambda, e.state()).map_err(|()| Cheap::new(span))
+            build(&items, lambda, e.state()).map_err(|()| Cheap::new(span))
         })
         .boxed()
 }
 
-/// Never produced: the parenthesized-parameters check always fails.
-fn unreachable_item() -> Located {
-    Located {
-        item: Item::Slash,
-        at: 0,
-        span: Span::default(),
-        equals: None,
-    }
-}
-
 /// Checks the order of the items and builds [`Params`].
-fn build(items: Vec<Located>, lambda: bool, st: &mut PState) -> Result<Params, ()> {
-    match arrange(&items, lambda, st) {
+fn build(items: &[Located], lambda: bool, st: &mut PState) -> Result<Params, ()> {
+    match arrange(items, lambda, st) {
         Ok(params) => {
             record_duplicates(&params, st);
             Ok(params)
@@ -251,8 +241,13 @@ fn arrange(items: &[Located], lambda: bool, st: &PState) -> Result<Params, Synta
                 if param.is_none() {
                     let next = items.get(i + 1).map(|l| &l.item);
                     if matches!(next, None | Some(Item::DoubleStar(_))) {
-                        let _ = lambda;
-                        return Err(SyntaxError::new("named arguments must follow bare *", here));
+                        // For `lambda` CPython reports at the token after it.
+                        let at = if lambda {
+                            st.tok_span(located.at + 1)
+                        } else {
+                            here
+                        };
+                        return Err(SyntaxError::new("named arguments must follow bare *", at));
                     }
                 }
                 params.vararg.clone_from(param);

@@ -33,10 +33,11 @@ pub type Mx<'t, 'b, 's> = chumsky::input::MapExtra<'t, 'b, In<'t, 's>, Ex<'t, 's
 /// A recursive parser handle.
 pub type Rec<'t, 's, O> = Recursive<chumsky::recursive::Direct<'t, 't, In<'t, 's>, O, Ex<'t, 's>>>;
 
-/// Nesting beyond which expressions are refused rather than recursed into
-/// (CPython stops at about the same depth with a `MemoryError` or
-/// `RecursionError`; a located `SyntaxError` is friendlier).
-pub const MAX_NESTING: u32 = 1000;
+/// Nesting beyond which expressions are refused rather than recursed into:
+/// CPython's compiler refuses trees about this deep (`RecursionError`, or
+/// `MemoryError` from its parser further on); pyco stops here with a
+/// located `SyntaxError` instead of exhausting memory.
+pub const MAX_NESTING: u32 = 3000;
 
 /// State threaded through one parse of one token slice.
 pub struct PState<'t, 's> {
@@ -70,6 +71,9 @@ pub struct PState<'t, 's> {
     /// The furthest token index read, lookahead included: CPython's "last
     /// token fetched", where it reports a plain `invalid syntax`.
     pub furthest: usize,
+    /// Where each top-level statement started (first pass), so that the
+    /// second pass can start at the statement that failed.
+    pub statement_starts: Vec<usize>,
 }
 
 impl<'t, 's> PState<'t, 's> {
@@ -96,6 +100,7 @@ impl<'t, 's> PState<'t, 's> {
             duplicate: None,
             touched_stop: false,
             furthest: 0,
+            statement_starts: Vec::new(),
         }
     }
 
@@ -218,13 +223,31 @@ pub fn diag<'t, 's: 't, O: 't>(
     p: impl Parser<'t, In<'t, 's>, O, Ex<'t, 's>> + 't,
     make: impl Fn(O, SimpleSpan, &PState<'t, 's>) -> Option<SyntaxError> + 't,
 ) -> impl Parser<'t, In<'t, 's>, (), Ex<'t, 's>> + Clone {
+    check(p, make, false)
+}
+
+/// Like [`diag`], but `p` runs with the second pass on, as CPython's
+/// invalid-target rules do (an error nested in the target is reported
+/// first). Used only where the valid parse of the same text failed early.
+pub fn diag_nested<'t, 's: 't, O: 't>(
+    p: impl Parser<'t, In<'t, 's>, O, Ex<'t, 's>> + 't,
+    make: impl Fn(O, SimpleSpan, &PState<'t, 's>) -> Option<SyntaxError> + 't,
+) -> impl Parser<'t, In<'t, 's>, (), Ex<'t, 's>> + Clone {
+    check(p, make, true)
+}
+
+fn check<'t, 's: 't, O: 't>(
+    p: impl Parser<'t, In<'t, 's>, O, Ex<'t, 's>> + 't,
+    make: impl Fn(O, SimpleSpan, &PState<'t, 's>) -> Option<SyntaxError> + 't,
+    nested_checks: bool,
+) -> impl Parser<'t, In<'t, 's>, (), Ex<'t, 's>> + Clone {
     let p = std::rc::Rc::new((p, make));
     custom(move |inp: &mut Inp<'t, '_, 's>| {
         if !inp.state().diagnosing() {
             return Result::Err(fail_here(inp));
         }
         let before = inp.save();
-        inp.state().diagnose = false;
+        inp.state().diagnose = nested_checks;
         let result = inp.parse(&p.0);
         inp.state().diagnose = true;
         let span = inp.span_since(before.cursor());
@@ -286,6 +309,18 @@ pub fn header<'t, 's: 't>(
     })
 }
 
+/// Notes where a top-level statement starts.
+pub fn statement_start<'t, 's: 't>() -> impl Parser<'t, In<'t, 's>, (), Ex<'t, 's>> + Clone {
+    custom(|inp: &mut Inp<'t, '_, 's>| {
+        let at = here(inp);
+        let starts = &mut inp.state().statement_starts;
+        if starts.last().is_none_or(|&last| last < at) {
+            starts.push(at);
+        }
+        Ok(())
+    })
+}
+
 /// Fails as soon as an error was raised, so the parse stops early.
 pub fn not_raised<'t, 's: 't>() -> impl Parser<'t, In<'t, 's>, (), Ex<'t, 's>> + Clone {
     custom(|inp: &mut Inp<'t, '_, 's>| {
@@ -295,6 +330,23 @@ pub fn not_raised<'t, 's: 't>() -> impl Parser<'t, In<'t, 's>, (), Ex<'t, 's>> +
             Ok(())
         }
     })
+}
+
+/// Tries `p` here with the second pass switched to `diagnose`, then puts
+/// the input back; yields `p`'s output and token span if it matched.
+pub fn attempt<'t, 's, O>(
+    inp: &mut Inp<'t, '_, 's>,
+    p: &P<'t, 's, O>,
+    diagnose: bool,
+) -> Option<(O, SimpleSpan)> {
+    let before = inp.save();
+    let was = inp.state().diagnose;
+    inp.state().diagnose = diagnose;
+    let result = inp.parse(p);
+    inp.state().diagnose = was;
+    let span = inp.span_since(before.cursor());
+    inp.rewind(before);
+    result.ok().map(|o| (o, span))
 }
 
 /// Runs `p` in the second pass only, without consuming input and with the
@@ -375,6 +427,12 @@ pub fn nested<'t, 's: 't, O: 't>(
 #[must_use]
 pub fn too_nested(span: Span) -> SyntaxError {
     SyntaxError::new("too many nested parentheses", span)
+}
+
+/// The byte span of what the current parser matched.
+pub fn span_of(e: &mut Mx<'_, '_, '_>) -> Span {
+    let s = e.span();
+    e.state().span(s)
 }
 
 /// An expression node.
