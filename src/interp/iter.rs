@@ -150,7 +150,7 @@ impl ValueIter {
                 let mut out = Vec::with_capacity(inners.len());
                 for (i, it) in inners.iter_mut().enumerate() {
                     if let Some(v) = it.next(vm)? {
-                        out.push(v)
+                        out.push(v);
                     } else {
                         if *strict && let Some(e) = zip_strict_error(vm, inners, i) {
                             return Err(e);
