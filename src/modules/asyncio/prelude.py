@@ -57,7 +57,7 @@ def gather(*coros_or_futures, return_exceptions=False):
 
     state = [0, False]  # finished count, cancel requested
     children = []
-    seen = []
+    arg_to_fut = {}
 
     def _done_callback(fut):
         state[0] += 1
@@ -73,7 +73,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             if exc is not None:
                 outer.set_exception(exc)
                 return
-        if state[0] == len(seen):
+        if state[0] == len(arg_to_fut):
             results = []
             for child in children:
                 if child.cancelled():
@@ -91,14 +91,10 @@ def gather(*coros_or_futures, return_exceptions=False):
 
     outer = None
     for arg in coros_or_futures:
-        found = None
-        for known_arg, known_fut in seen:
-            if known_arg is arg:
-                found = known_fut
-                break
+        found = arg_to_fut.get(arg)
         if found is None:
             found = _ensure_future(arg)
-            seen.append((arg, found))
+            arg_to_fut[arg] = found
             found.add_done_callback(_done_callback)
         children.append(found)
 
@@ -151,14 +147,8 @@ def shield(arg):
 
 
 def _unique(items):
-    out = []
-    for item in items:
-        for known in out:
-            if known is item:
-                break
-        else:
-            out.append(item)
-    return out
+    # Insertion-ordered, by identity (futures and coroutines hash by id).
+    return list(dict.fromkeys(items))
 
 
 async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
@@ -275,7 +265,7 @@ def as_completed(fs, *, timeout=None):
         raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
     done = Queue()
     loop = get_event_loop()
-    todo = [_ensure_future(f) for f in _unique(fs)]
+    todo = dict.fromkeys(_ensure_future(f) for f in _unique(fs))
     timeout_handle = [None]
 
     def _on_timeout():
@@ -287,7 +277,7 @@ def as_completed(fs, *, timeout=None):
     def _on_completion(f):
         if not todo:
             return
-        todo.remove(f)
+        del todo[f]
         done.put_nowait(f)
         if not todo and timeout_handle[0] is not None:
             timeout_handle[0].cancel()
@@ -395,7 +385,7 @@ class TaskGroup:
         self._loop = None
         self._parent_task = None
         self._parent_cancel_requested = False
-        self._tasks = []
+        self._tasks = {}
         self._errors = []
         self._base_error = None
         self._on_completed_fut = None
@@ -469,7 +459,7 @@ class TaskGroup:
         if name is not None:
             task.set_name(name)
         task.add_done_callback(self._on_task_done)
-        self._tasks.append(task)
+        self._tasks[task] = None
         return task
 
     def _is_base_error(self, exc):
@@ -482,8 +472,7 @@ class TaskGroup:
                 t.cancel()
 
     def _on_task_done(self, task):
-        if task in self._tasks:
-            self._tasks.remove(task)
+        self._tasks.pop(task, None)
         if self._on_completed_fut is not None and not self._tasks:
             if not self._on_completed_fut.done():
                 self._on_completed_fut.set_result(True)
