@@ -5,8 +5,8 @@
 //! fills their namespaces with methods when an interpreter starts. One set
 //! per thread, shared by every interpreter on it.
 
-use crate::value::object::InstanceLayout;
 use crate::value::Class;
+use crate::value::object::InstanceLayout;
 use std::cell::RefCell;
 use std::rc::Rc;
 
