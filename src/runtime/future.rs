@@ -52,8 +52,12 @@ pub enum CancelHook {
     /// A Python callable taking the message; its truth is the result.
     Python(Value),
     /// Runtime-internal: returns whether anything was cancelled.
-    Native(Rc<dyn Fn(&Loop, Option<Value>) -> bool>),
+    Native(NativeCancel),
 }
+
+/// A runtime-internal cancel hook: given the message, cancels what it
+/// stands for and returns whether anything was cancelled.
+pub type NativeCancel = Rc<dyn Fn(&Loop, Option<Value>) -> bool>;
 
 /// Runtime-internal work run when a future completes.
 pub type NativeCallback = Box<dyn FnOnce(&Loop, &Rc<Fut>)>;
