@@ -6,8 +6,9 @@
 //! therefore get increasing deadlines, while deadlines computed from one
 //! reading (`t = loop.time(); call_at(t + 1, ...)` twice) stay exactly
 //! equal — the two cases CPython orders differently. Under virtual time
-//! the clock only moves when the loop jumps to the next deadline (and by
-//! one nanosecond per observed reading).
+//! the clock only moves when the loop waits for a timer, by as much as
+//! CPython's selector wait would take (see [`Clock::wait_end`]), and by
+//! one nanosecond per observed reading.
 
 use std::cell::Cell;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -24,6 +25,9 @@ pub struct Clock {
 /// Offset added to readings so that `loop.time()` values look like uptime
 /// seconds (and never start at zero).
 const BASE_NS: i64 = 1_000_000_000_000;
+
+/// The longest single selector wait (`MAXIMUM_SELECT_TIMEOUT`: one day).
+const MAXIMUM_WAIT_NS: i64 = 24 * 3600 * 1_000_000_000;
 
 impl Clock {
     /// A real or virtual clock starting now.
@@ -88,6 +92,23 @@ impl Clock {
         }
     }
 
+    /// Where an idle wait for the timer due at `when` ends, starting at
+    /// `now`.
+    ///
+    /// CPython's `_run_once` waits `min(max(0, when - now), one day)` in the
+    /// selector, and the epoll selector rounds that timeout up to whole
+    /// milliseconds (`math.ceil(timeout * 1e3)`); afterwards every timer due
+    /// before the new `now` (plus the clock's resolution) runs in the same
+    /// iteration. So timers a few microseconds apart fire together, and a
+    /// 50 ms sleep shows a `loop.time()` delta of at least 50 ms. The
+    /// virtual clock advances to this instant to do the same.
+    #[must_use]
+    pub fn wait_end(now: i64, when: i64) -> i64 {
+        const MS: i64 = 1_000_000;
+        let timeout = (when - now).clamp(0, MAXIMUM_WAIT_NS);
+        now + (timeout + MS - 1) / MS * MS
+    }
+
     /// The real instant at which the clock reads `t` (for tokio's timer).
     #[must_use]
     pub fn instant_of(&self, t: i64) -> Instant {
@@ -122,4 +143,19 @@ pub fn secs_to_ns(secs: f64) -> i64 {
 #[must_use]
 pub fn ns_to_secs(ns: i64) -> f64 {
     ns as f64 / 1e9
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Clock;
+
+    #[test]
+    fn waits_round_up_to_whole_milliseconds() {
+        let now = 1_000_000_000;
+        assert_eq!(Clock::wait_end(now, now + 49_999_998), now + 50_000_000);
+        assert_eq!(Clock::wait_end(now, now + 50_000_000), now + 50_000_000);
+        assert_eq!(Clock::wait_end(now, now + 50_000_001), now + 51_000_000);
+        assert_eq!(Clock::wait_end(now, now + 1), now + 1_000_000);
+        assert_eq!(Clock::wait_end(now, now - 5), now);
+    }
 }

@@ -10,7 +10,9 @@
 //! driver, runs CPython's `_run_once` loop:
 //!
 //! 1. if nothing is ready, wait for the earliest timer (tokio's clock for
-//!    real time; under virtual time the clock jumps to it);
+//!    real time; under virtual time the clock jumps as far as CPython's
+//!    selector would wait: the time to the deadline, rounded up to whole
+//!    milliseconds);
 //! 2. move every due timer's callback to the ready queue, in heap order;
 //! 3. run exactly the entries that were ready when the iteration began —
 //!    callbacks inline; for a task step, grant the task a permit, wake its
@@ -622,7 +624,7 @@ async fn run_loop(lp: Rc<Loop>) {
             match next {
                 Some(when) if lp.clock.is_virtual() => {
                     if lp.external.get() == 0 {
-                        lp.clock.advance_to(when);
+                        lp.clock.advance_to(Clock::wait_end(lp.clock.peek(), when));
                     } else {
                         idle(&lp, None).await;
                     }
