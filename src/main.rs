@@ -182,6 +182,10 @@ fn run_program(vm: &Rc<Vm>, command: Option<String>, args: Vec<String>) -> i32 {
         }
     };
     *vm.argv.borrow_mut() = args;
-    let file = SourceFile::new(path, text);
+    // The script's code is named by its absolute path, as CPython (3.9+)
+    // does: the working directory joined with the path as given.
+    let name =
+        std::env::current_dir().map_or(path.clone(), |d| d.join(&path).display().to_string());
+    let file = SourceFile::new(name, text);
     run_main(vm, &file).exit_code()
 }

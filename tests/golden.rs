@@ -1,7 +1,9 @@
 //! Golden-output tests: every `tests/golden/**/NAME.py` runs under pyco and
 //! must print exactly `NAME.out` (CPython's stdout, blessed with
 //! `../shared/conformance/bless-with-cpython`); when `NAME.err` exists the
-//! run must exit with status 1 and its last stderr line must equal it.
+//! run must exit with status 1 and its last stderr line must equal it; when
+//! `NAME.stderr` exists (written from CPython by `scripts/bless-stderr`),
+//! the whole of stderr must equal it, folder names removed.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -76,12 +78,29 @@ fn check(case: &Path, extra: &[&str]) -> Result<(), String> {
             diff(&want_out, &got_out)
         ));
     }
+    if let Ok(want) = std::fs::read_to_string(case.with_extension("stderr")) {
+        let got = normalize_paths(&stderr, case);
+        if got != want {
+            return Err(format!("stderr differs at {}", diff(&want, &got)));
+        }
+    }
     let code = output.status.code().unwrap_or(-1);
     match &want_err {
         None if code != 0 => Err(format!("exit status {code}, stderr: {last_err}")),
         Some(_) if code != 1 => Err(format!("exit status {code}, want 1; stderr: {last_err}")),
         Some(w) if last_err != w => Err(format!("last stderr line {last_err:?}, want {w:?}")),
         _ => Ok(()),
+    }
+}
+
+/// `text` with the case's folder (as an absolute path) removed, so that
+/// file names in tracebacks and warnings read `NAME.py` (as in the
+/// `NAME.stderr` files `scripts/bless-stderr` writes).
+fn normalize_paths(text: &str, case: &Path) -> String {
+    let dir = case.parent().map(|d| format!("{}/", d.display()));
+    match dir {
+        Some(d) => text.replace(&d, ""),
+        None => text.to_string(),
     }
 }
 
