@@ -62,6 +62,10 @@ pub fn install(vm: &Vm) {
             ("aclose", agen_aclose),
         ],
     );
+    add_methods(
+        &t.async_generator_asend,
+        &[("__await__", iter_self), ("__iter__", iter_self)],
+    );
     for (class, getter_name) in [(&t.generator, "gi_running"), (&t.coroutine, "cr_running")] {
         super::add_getter(class, getter_name, |vm, args, _| {
             let g = generator(vm, args)?;
@@ -175,6 +179,7 @@ fn coro_await(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn agen_step(vm: &Vm, args: &[Value], resume: Resume, close: bool) -> PyResult {
     let g = generator(vm, args)?;
+    vm.async_gen_first_iter(&g, &args[0]);
     Ok(NativeObject::new_value(
         vm.types.async_generator_asend.clone(),
         AsyncGenStep {

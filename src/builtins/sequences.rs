@@ -230,7 +230,12 @@ fn list_copy(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn list_clear(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let (l, rest) = list_of(args, "clear")?;
     arity("clear", rest, 0, 0)?;
-    l.borrow_mut().clear();
+    let items = std::mem::take(&mut *l.borrow_mut());
+    // Released last to first, as CPython's list_clear does (the order in
+    // which dropped generators are finalized).
+    for item in items.into_iter().rev() {
+        drop(item);
+    }
     Ok(Value::None)
 }
 

@@ -108,7 +108,7 @@ impl Vm {
         self.depth.set(depth - 1);
         if result.is_err() {
             if let Err(e) = &result {
-                frame.record_traceback(e);
+                frame.unwind(e);
             }
         }
         self.give_back_locals(std::mem::take(&mut frame.locals));

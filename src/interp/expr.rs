@@ -104,6 +104,7 @@ impl Vm {
                     }
                 }
                 f.pos = e.span.start;
+                self.run_finalizers(Some((&f.code.file, f.pos)));
                 return self.call_function_slots(function, locals);
             }
             let mut pos = ArgVec::new();
@@ -113,12 +114,14 @@ impl Vm {
                 }
             }
             f.pos = e.span.start;
+            self.run_finalizers(Some((&f.code.file, f.pos)));
             return self.call(&callee, &pos, &[]);
         }
         let (pos, kw) = self
             .eval_args(args, f)
             .map_err(|err| self.name_call_error(err, || callee.clone()))?;
         f.pos = e.span.start;
+        self.run_finalizers(Some((&f.code.file, f.pos)));
         self.call(&callee, &pos, &kw)
     }
 
@@ -149,6 +152,7 @@ impl Vm {
                 }
             }
             f.pos = e.span.start;
+            self.run_finalizers(Some((&f.code.file, f.pos)));
             return self.call_function_slots(&function, locals);
         }
         let (pos, kw) = self.eval_args(args, f).map_err(|err| {
@@ -157,6 +161,7 @@ impl Vm {
             })
         })?;
         f.pos = e.span.start;
+        self.run_finalizers(Some((&f.code.file, f.pos)));
         self.call_method(&receiver, name, pos, &kw)
     }
 

@@ -85,6 +85,16 @@ impl<'f> Frame<'f> {
         }
     }
 
+    /// Records this frame in an exception leaving it, which keeps the
+    /// frame's local values alive as a CPython traceback does.
+    pub fn unwind(&mut self, exc: &Exc) {
+        self.record_traceback(exc);
+        exc.data()
+            .frame_locals
+            .borrow_mut()
+            .extend(self.locals.drain(..).flatten());
+    }
+
     /// Adds this frame's line to an exception leaving it.
     pub fn record_traceback(&self, exc: &Exc) {
         let line = self.code.file.line_of(self.pos) as u32;

@@ -71,6 +71,89 @@ pub struct Generator {
     /// For async generators: suspended at a `yield` (rather than inside an
     /// `await`), so the next step delivers a value there.
     pub at_yield: Cell<bool>,
+    /// For async generators first iterated while an event loop ran: that
+    /// loop, whose finalizer hook schedules `aclose()` when the generator
+    /// is dropped unfinished (`sys.set_asyncgen_hooks`).
+    pub finalizer: RefCell<Option<std::rc::Weak<crate::runtime::Loop>>>,
+    /// For async generators: the first-iteration hook ran.
+    pub hooked: Cell<bool>,
+    /// The source file and position of the `def` (for reprs).
+    pub origin: Option<(Rc<crate::source::SourceFile>, u32)>,
+}
+
+impl Generator {
+    /// A generator-like object around `body`, not started.
+    #[must_use]
+    pub fn new(
+        kind: FunctionKind,
+        name: Rc<str>,
+        qualname: Rc<str>,
+        body: BodyFuture,
+        channel: Rc<GenChannel>,
+    ) -> Self {
+        Self {
+            kind,
+            name,
+            qualname,
+            state: Cell::new(GenState::Created),
+            body: RefCell::new(Some(body)),
+            channel,
+            awaited: Cell::new(false),
+            at_yield: Cell::new(false),
+            finalizer: RefCell::new(None),
+            hooked: Cell::new(false),
+            origin: None,
+        }
+    }
+
+    /// Moves the suspended body out into a fresh object that finalization
+    /// can resume (the original is being dropped).
+    fn take_suspended(&mut self) -> Option<Generator> {
+        let body = self.body.get_mut().take()?;
+        let mut g = Generator::new(
+            self.kind,
+            self.name.clone(),
+            self.qualname.clone(),
+            body,
+            self.channel.clone(),
+        );
+        g.state.set(GenState::Suspended);
+        g.awaited.set(true);
+        g.at_yield.set(self.at_yield.get());
+        g.hooked.set(self.hooked.get());
+        g.origin = self.origin.clone();
+        Some(g)
+    }
+}
+
+/// Dropping a generator-like object does what CPython's finalizer does:
+/// a suspended generator is closed (its `finally` blocks run), an
+/// unfinished async generator goes to its loop's finalizer hook, and a
+/// coroutine never awaited warns. The work is deferred to the next safe
+/// point (see [`super::finalize`]).
+impl Drop for Generator {
+    fn drop(&mut self) {
+        match (self.state.get(), self.kind) {
+            (GenState::Suspended, FunctionKind::Generator | FunctionKind::AsyncGenerator) => {
+                let hook = self.finalizer.get_mut().take();
+                let Some(g) = self.take_suspended() else {
+                    return;
+                };
+                super::finalize::defer(Box::new(move |vm, _| vm.finalize_generator(g, hook)));
+            }
+            (GenState::Created, FunctionKind::Coroutine) if !self.awaited.get() => {
+                let qualname = self.qualname.clone();
+                super::finalize::defer(Box::new(move |vm, at| {
+                    vm.runtime_warning(
+                        &format!("coroutine '{qualname}' was never awaited"),
+                        at,
+                        "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                    );
+                }));
+            }
+            _ => {}
+        }
+    }
 }
 
 /// One step of a generator.
@@ -126,6 +209,8 @@ impl Vm {
         let name = func.name.borrow().clone();
         let qualname = func.qualname.borrow().clone();
         let body_channel = channel.clone();
+        let origin_file = func.code.file.clone();
+        let origin_pos = func.code.span.start;
         let body: BodyFuture = Box::pin(async move {
             let mut frame = Frame::for_function(&func, locals, cells);
             frame.channel = Some(body_channel);
@@ -134,7 +219,7 @@ impl Vm {
                 Ok(Flow::Return(v)) => Ok(v),
                 Ok(_) => Ok(Value::None),
                 Err(e) => {
-                    frame.record_traceback(&e);
+                    frame.unwind(&e);
                     Err(e)
                 }
             }
@@ -147,15 +232,10 @@ impl Vm {
         };
         NativeObject::new_value(
             class,
-            Rc::new(Generator {
-                kind,
-                name,
-                qualname,
-                state: Cell::new(GenState::Created),
-                body: RefCell::new(Some(body)),
-                channel,
-                awaited: Cell::new(false),
-                at_yield: Cell::new(false),
+            Rc::new({
+                let mut g = Generator::new(kind, name, qualname, body, channel);
+                g.origin = Some((origin_file, origin_pos));
+                g
             }),
         )
     }
@@ -271,6 +351,50 @@ impl Vm {
         match self.generator_resume(g, Resume::Send(Value::None))? {
             GenStep::Yielded(v) => Ok(Some(v)),
             GenStep::Returned(_) => Ok(None),
+        }
+    }
+
+    /// The first iteration of an async generator (`__anext__`, `asend`,
+    /// `athrow`, `aclose` called): with an event loop running, its hooks
+    /// record the generator (for `shutdown_asyncgens`) and become its
+    /// finalizer, as `sys.set_asyncgen_hooks` does in CPython.
+    pub fn async_gen_first_iter(&self, g: &Generator, obj: &Value) {
+        if g.hooked.replace(true) {
+            return;
+        }
+        let lp = self.event_loop.borrow().clone();
+        if let Some(lp) = lp.filter(|lp| lp.is_running())
+            && let Value::Native(n) = obj
+        {
+            *g.finalizer.borrow_mut() = Some(Rc::downgrade(&lp));
+            let mut gens = lp.asyncgens.borrow_mut();
+            gens.push(Rc::downgrade(n));
+            if gens.len() >= 64 && gens.len().is_power_of_two() {
+                gens.retain(|w| w.strong_count() > 0);
+            }
+        }
+    }
+
+    /// Finalizes a generator dropped while suspended: an async generator
+    /// with a live loop's hook gets `aclose()` scheduled there; anything
+    /// else is closed now, errors reported as unraisable.
+    fn finalize_generator(&self, g: Generator, hook: Option<std::rc::Weak<crate::runtime::Loop>>) {
+        if let Some(lp) = hook.and_then(|w| w.upgrade()) {
+            if !lp.closed.get() {
+                crate::modules::asyncio::schedule_aclose(self, &lp, g);
+            }
+            return;
+        }
+        let closed = self.generator_close(&g);
+        g.state.set(GenState::Done);
+        if let Err(e) = closed {
+            let class = match g.kind {
+                FunctionKind::AsyncGenerator => &self.types.async_generator,
+                _ => &self.types.generator,
+            };
+            let what = NativeObject::new_value(class.clone(), Rc::new(g));
+            let text = self.repr(&what).unwrap_or_default();
+            self.report_unraisable(&text, &e);
         }
     }
 

@@ -21,6 +21,7 @@
 //! | [`containers`] | hashing, dict/set tables, subscripts, membership |
 //! | [`exc_group`] | exception groups and `except*` |
 //! | [`generator`] | generator, coroutine and async generator objects |
+//! | [`finalize`] | work deferred from drops (generator `finally`, warnings) |
 
 pub mod attr;
 pub mod call;
@@ -29,6 +30,7 @@ pub mod containers;
 pub mod errors;
 pub mod exc_group;
 pub mod expr;
+pub mod finalize;
 pub mod frame;
 pub mod generator;
 pub mod iter;
@@ -118,6 +120,8 @@ pub struct Vm {
     pub locals_pool: RefCell<Vec<frame::Locals>>,
     /// The event loop while `asyncio.run` (or the REPL) drives one.
     pub event_loop: RefCell<Option<Rc<crate::runtime::Loop>>>,
+    /// Warnings already shown (the default filter shows each location once).
+    pub warned: RefCell<std::collections::HashSet<String>>,
     self_ref: Weak<Vm>,
 }
 
@@ -148,6 +152,7 @@ impl Vm {
                 tracer: Rc::new(crate::runtime::trace::Tracer::default()),
                 await_site: RefCell::new(AwaitSite::default()),
                 call_site: RefCell::new(None),
+                warned: RefCell::new(std::collections::HashSet::new()),
                 self_ref: weak.clone(),
             };
             crate::builtins::install(&vm);
@@ -235,6 +240,7 @@ impl Vm {
     pub fn run_module_code(&self, code: &Rc<Code>, module: &Rc<Module>) -> PyResult<Value> {
         let mut frame = Frame::for_module(code, module);
         let result = self.exec_block(&code.body, &mut frame);
+        self.run_finalizers(Some((&code.file, frame.pos)));
         match result {
             Ok(_) => Ok(Value::None),
             Err(e) => {

@@ -9,11 +9,13 @@ impl Vm {
     /// Runs statements until one ends the block early.
     pub fn exec_block(&self, body: &[Stmt], f: &mut Frame) -> PyResult<Flow> {
         for s in body {
+            self.run_finalizers(Some((&f.code.file, f.pos)));
             match self.exec(s, f)? {
                 Flow::Normal => {}
                 other => return Ok(other),
             }
         }
+        self.run_finalizers(Some((&f.code.file, f.pos)));
         Ok(Flow::Normal)
     }
 

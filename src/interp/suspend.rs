@@ -61,6 +61,7 @@ impl Vm {
     /// Runs statements, suspending where they do.
     pub async fn exec_block_async(&self, body: &[Stmt], f: &mut Frame<'_>) -> PyResult<Flow> {
         for s in body {
+            self.run_finalizers(Some((&f.code.file, f.pos)));
             let flow = if s.suspends {
                 self.exec_async(s, f).await?
             } else {
@@ -70,6 +71,7 @@ impl Vm {
                 return Ok(flow);
             }
         }
+        self.run_finalizers(Some((&f.code.file, f.pos)));
         Ok(Flow::Normal)
     }
 
@@ -882,6 +884,7 @@ impl Vm {
         if let Some(g) = self.as_generator(aiter)
             && g.kind == FunctionKind::AsyncGenerator
         {
+            self.async_gen_first_iter(&g, aiter);
             return match self.async_gen_step(&g, Resume::Send(Value::None)).await? {
                 GenStep::Yielded(v) => Ok(Some(v)),
                 GenStep::Returned(_) => Ok(None),

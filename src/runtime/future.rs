@@ -279,6 +279,21 @@ impl Fut {
     }
 }
 
+/// The payload of a Future/Task Python object. When the object goes while
+/// its exception was never retrieved, the host is told, so it can log
+/// "... exception was never retrieved" as CPython's `Future.__del__` does.
+pub struct FutObject(pub Rc<Fut>, pub Weak<Loop>);
+
+impl Drop for FutObject {
+    fn drop(&mut self) {
+        if self.0.log_traceback.get()
+            && let Some(lp) = self.1.upgrade()
+        {
+            lp.host().future_released(self.0.clone());
+        }
+    }
+}
+
 fn ready_entry(fut: &Rc<Fut>, cb: DoneCallback) -> Ready {
     match cb {
         DoneCallback::WakeTask(t) => Ready::Step(t),

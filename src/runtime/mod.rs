@@ -72,6 +72,11 @@ pub trait Host {
     fn repr(&self, v: &Value) -> String;
     /// `file:line` of the call being made, when tracing.
     fn call_site(&self) -> Option<String>;
+    /// A future's Python object went while its exception was never
+    /// retrieved (CPython logs it from `Future.__del__`).
+    fn future_released(&self, fut: Rc<Fut>);
+    /// Runs work deferred from drops (between loop callbacks).
+    fn run_finalizers(&self);
 }
 
 /// One entry of the ready queue.
@@ -141,6 +146,11 @@ pub struct Loop {
     pub fatal: RefCell<Option<Exc>>,
     /// Where scheduling events go.
     pub tracer: Rc<trace::Tracer>,
+    /// Async generators first iterated on this loop (`_asyncgens`, a weak
+    /// set): `shutdown_asyncgens` closes the ones still alive.
+    pub asyncgens: RefCell<Vec<Weak<NativeObject>>>,
+    /// Set once `shutdown_asyncgens` ran.
+    pub asyncgens_shutdown_called: Cell<bool>,
 }
 
 impl Loop {
@@ -173,6 +183,8 @@ impl Loop {
             deadlocked: RefCell::new(None),
             fatal: RefCell::new(None),
             tracer,
+            asyncgens: RefCell::new(Vec::new()),
+            asyncgens_shutdown_called: Cell::new(false),
         }
     }
 
@@ -195,7 +207,8 @@ impl Loop {
         *self.host.borrow_mut() = Some(host);
     }
 
-    fn host(&self) -> Rc<dyn Host> {
+    /// The interpreter running this loop.
+    pub fn host(&self) -> Rc<dyn Host> {
         self.host
             .borrow()
             .as_ref()
@@ -293,14 +306,17 @@ impl Loop {
     }
 
     /// Creates a future object of class `class` (Future or Task).
-    pub fn new_future_object(&self, task: Option<TaskPart>) -> (Rc<Fut>, Value) {
+    pub fn new_future_object(self: &Rc<Self>, task: Option<TaskPart>) -> (Rc<Fut>, Value) {
         let class = if task.is_some() {
             &self.classes.task
         } else {
             &self.classes.future
         };
         let fut = Rc::new(Fut::new(task, self.next_serial()));
-        let value = NativeObject::new_value(class.clone(), fut.clone());
+        let value = NativeObject::new_value(
+            class.clone(),
+            future::FutObject(fut.clone(), Rc::downgrade(self)),
+        );
         if let Value::Native(n) = &value {
             *fut.object.borrow_mut() = Rc::downgrade(n);
         }
@@ -715,6 +731,7 @@ async fn run_entry(lp: &Rc<Loop>, entry: Ready) {
         }
         Ready::Native(f) => f(lp),
     }
+    lp.host().run_finalizers();
 }
 
 /// A task's name as text.

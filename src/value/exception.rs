@@ -33,6 +33,10 @@ pub struct ExceptionData {
     /// For a `NameError`: the names visible where it was raised (locals,
     /// globals, builtins), for the "Did you mean" hint.
     pub name_candidates: RefCell<Vec<Vec<Rc<str>>>>,
+    /// The local variables of the frames passed through: a traceback keeps
+    /// its frames alive in CPython, so what they hold is only finalized
+    /// (a generator's `finally`, ...) once the exception goes.
+    pub frame_locals: RefCell<Vec<Value>>,
 }
 
 /// A raised Python exception: always an instance whose payload is an

@@ -37,6 +37,8 @@ pub fn install(_vm: &Vm, st: &AsyncioState) {
             ("call_exception_handler", call_exception_handler),
             ("default_exception_handler", call_exception_handler),
             ("__repr__", loop_repr),
+            ("shutdown_asyncgens", shutdown_asyncgens),
+            ("_take_asyncgens", take_asyncgens),
         ],
     );
     add_methods(
@@ -191,6 +193,26 @@ fn close(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     }
     lp.closed.set(true);
     Ok(Value::None)
+}
+
+fn shutdown_asyncgens(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("shutdown_asyncgens", args, 1, 1)?;
+    let helper = super::prelude_function(vm, "_shutdown_asyncgens")?;
+    vm.call(&helper, &args[..1], &[])
+}
+
+/// The async generators still alive that were first iterated on this loop
+/// (emptying the set, and noting that shutdown began).
+fn take_asyncgens(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let lp = this(args)?;
+    lp.asyncgens_shutdown_called.set(true);
+    let gens = std::mem::take(&mut *lp.asyncgens.borrow_mut());
+    Ok(Value::list(
+        gens.iter()
+            .filter_map(std::rc::Weak::upgrade)
+            .map(Value::Native)
+            .collect(),
+    ))
 }
 
 fn get_debug(_vm: &Vm, _args: &[Value], _: &[(Symbol, Value)]) -> PyResult {

@@ -12,7 +12,8 @@ use std::rc::Rc;
 /// The runtime future behind a Future or Task object.
 #[must_use]
 pub fn fut_of(v: &Value) -> Option<Rc<Fut>> {
-    v.downcast::<Rc<Fut>>().cloned()
+    v.downcast::<crate::runtime::future::FutObject>()
+        .map(|f| f.0.clone())
 }
 
 fn this(args: &[Value]) -> PyResult<Rc<Fut>> {
@@ -206,6 +207,25 @@ fn await_self(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn repr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let f = this(args)?;
+    Ok(Value::str(fut_repr(vm, &f)?))
+}
+
+/// Logs a future whose exception nobody retrieved, as asyncio's default
+/// exception handler does when the future is freed.
+pub fn report_never_retrieved(vm: &Vm, f: &Fut) {
+    if !f.log_traceback.replace(false) {
+        return;
+    }
+    let Some(Err(e)) = f.outcome() else { return };
+    let kind = if f.task().is_some() { "Task" } else { "Future" };
+    let obj = fut_repr(vm, f).unwrap_or_default();
+    let mut text = format!("{kind} exception was never retrieved\nfuture: {obj}\n");
+    text.push_str(&crate::diagnostic::render_exception(vm, &e));
+    vm.write_stderr(&text);
+}
+
+/// `repr()` of a future or task.
+pub fn fut_repr(vm: &Vm, f: &Fut) -> PyResult<String> {
     let state = f.state().name().to_lowercase();
     let mut out = match f.task() {
         Some(t) => format!("<Task {state} name={}", vm.repr(&t.name.borrow())?),
@@ -214,10 +234,18 @@ fn repr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     if let Some(t) = f.task() {
         let coro = &t.coro;
         let name = match vm.as_generator(coro) {
-            Some(g) => g.qualname.to_string(),
+            Some(g) => match (&g.origin, g.state.get()) {
+                (Some((file, pos)), crate::interp::generator::GenState::Done) => format!(
+                    "{}() done, defined at {}:{}",
+                    g.qualname,
+                    file.name(),
+                    file.line_of(*pos)
+                ),
+                _ => format!("{}()", g.qualname),
+            },
             None => vm.repr(coro)?,
         };
-        out.push_str(&format!(" coro=<{name}()>"));
+        out.push_str(&format!(" coro=<{name}>"));
     }
     match (f.state(), f.outcome()) {
         (FutState::Finished, Some(Ok(v))) if f.task().is_none() => {
@@ -230,7 +258,7 @@ fn repr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
         _ => {}
     }
     out.push('>');
-    Ok(Value::str(out))
+    Ok(out)
 }
 
 fn make_cancelled_error(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {

@@ -3,7 +3,9 @@
 use crate::interp::Vm;
 use crate::interp::generator::GenState;
 use crate::runtime::Host;
+use crate::runtime::future::Fut;
 use crate::value::{Exc, PyResult, Value};
+use std::rc::Rc;
 use std::task::{Context, Poll};
 
 impl Host for Vm {
@@ -46,5 +48,15 @@ impl Host for Vm {
 
     fn call_site(&self) -> Option<String> {
         self.call_site.borrow().clone()
+    }
+
+    fn run_finalizers(&self) {
+        Vm::run_finalizers(self, None);
+    }
+
+    fn future_released(&self, fut: Rc<Fut>) {
+        crate::interp::finalize::defer(Box::new(move |vm, _| {
+            super::future::report_never_retrieved(vm, &fut);
+        }));
     }
 }

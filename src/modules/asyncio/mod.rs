@@ -17,7 +17,7 @@ pub mod leaves;
 use crate::builtins::args::{allowed_kwargs, arity, kwarg};
 use crate::interp::Vm;
 use crate::interp::errors::{runtime_error, type_error, value_error};
-use crate::interp::generator::{GenState, Generator};
+use crate::interp::generator::Generator;
 use crate::ir::FunctionKind;
 use crate::runtime::future::Fut;
 use crate::runtime::{Loop, RuntimeClasses};
@@ -257,6 +257,7 @@ pub fn run_with_loop(vm: &Vm, lp: &Rc<Loop>, main: &Value) -> PyResult {
     lp.run_until_complete(&local, &rt, &task);
     let outcome = finish_run(vm, lp, &local, &rt, &task);
     drop(local);
+    vm.run_finalizers(None);
     lp.report_unretrieved();
     outcome
 }
@@ -306,8 +307,12 @@ fn finish_run(
         }
     }
     vm.call_site.borrow_mut().take();
-    for _ in 0..2 {
-        let shutdown = native_coroutine(vm, "shutdown", async { Ok(Value::None) });
+    for step in 0..2 {
+        let shutdown = if step == 0 {
+            shutdown_asyncgens(vm, lp)?
+        } else {
+            native_coroutine(vm, "shutdown_default_executor", async { Ok(Value::None) })
+        };
         let (t, _) = {
             let _guard = local.enter();
             let _rt = rt.enter();
@@ -316,6 +321,29 @@ fn finish_run(
         lp.run_until_complete(local, rt, &t);
     }
     result
+}
+
+/// `loop.shutdown_asyncgens()`: the prelude's coroutine closing every
+/// async generator still alive that was first iterated on `lp`.
+fn shutdown_asyncgens(vm: &Vm, lp: &Rc<Loop>) -> PyResult {
+    let helper = prelude_function(vm, "_shutdown_asyncgens")?;
+    let obj = NativeObject::new_value(
+        state(vm).loop_class.clone(),
+        event_loop::LoopRef(lp.clone()),
+    );
+    vm.call(&helper, &[obj], &[])
+}
+
+/// A function defined by the asyncio prelude.
+pub fn prelude_function(vm: &Vm, name: &str) -> PyResult {
+    vm.modules
+        .borrow()
+        .get("asyncio")
+        .and_then(|m| match m {
+            Value::Module(m) => m.globals.get(Symbol::intern(name)),
+            _ => None,
+        })
+        .ok_or_else(|| runtime_error(format!("asyncio.{name} is missing")))
 }
 
 /// A future completed when every one of `tasks` is done (for shutdown).
@@ -348,15 +376,16 @@ pub fn native_coroutine(
 ) -> Value {
     NativeObject::new_value(
         vm.types.coroutine.clone(),
-        Rc::new(Generator {
-            kind: FunctionKind::Coroutine,
-            name: name.into(),
-            qualname: name.into(),
-            state: Cell::new(GenState::Created),
-            body: RefCell::new(Some(Box::pin(body))),
-            channel: Rc::new(crate::interp::generator::GenChannel::default()),
-            awaited: Cell::new(true),
-            at_yield: Cell::new(false),
+        Rc::new({
+            let g = Generator::new(
+                FunctionKind::Coroutine,
+                name.into(),
+                name.into(),
+                Box::pin(body),
+                Rc::new(crate::interp::generator::GenChannel::default()),
+            );
+            g.awaited.set(true);
+            g
         }),
     )
 }
@@ -386,9 +415,13 @@ fn sleep(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
         }
     };
     let vm_rc = vm.rc();
-    Ok(native_coroutine(vm, "sleep", async move {
+    let coro = native_coroutine(vm, "sleep", async move {
         leaves::sleep(&vm_rc, secs, result).await
-    }))
+    });
+    if let Some(g) = vm.as_generator(&coro) {
+        g.awaited.set(false);
+    }
+    Ok(coro)
 }
 
 fn yield_once(vm: &Vm, _args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -499,4 +532,71 @@ fn iscoroutinefunction(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyRes
 fn isfuture(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("isfuture", args, 1, 1)?;
     Ok(Value::Bool(future::fut_of(&args[0]).is_some()))
+}
+
+/// The loop's async-generator finalizer hook: `agen.aclose()` is created
+/// now and a task running it is created on the next iteration
+/// (`call_soon_threadsafe(loop.create_task, agen.aclose())`).
+pub fn schedule_aclose(vm: &Vm, lp: &Rc<Loop>, g: Generator) {
+    let agen = NativeObject::new_value(vm.types.async_generator.clone(), Rc::new(g));
+    let step = match vm.call_method(
+        &agen,
+        Symbol::intern("aclose"),
+        crate::interp::expr::ArgVec::new(),
+        &[],
+    ) {
+        Ok(step) => step,
+        Err(e) => {
+            vm.report_unraisable(&vm.repr(&agen).unwrap_or_default(), &e);
+            return;
+        }
+    };
+    let vm_rc = vm.rc();
+    let coro = native_coroutine(vm, "aclose", async move {
+        let vm = vm_rc;
+        // A cancellation thrown in before the first step goes into the
+        // generator instead of GeneratorExit; the step after that delivers
+        // GeneratorExit at whatever the generator then awaits (3.11's
+        // `athrow.throw()` on an unstarted `aclose()`).
+        let thrown = current_task_throw(&vm);
+        let mut armed = thrown.is_some();
+        if let Some(exc) = thrown
+            && let Some(s) = step.downcast::<crate::interp::suspend::AsyncGenStep>()
+        {
+            *s.resume.borrow_mut() = Some(crate::interp::generator::Resume::Throw(exc));
+        }
+        let mut inner = std::pin::pin!(vm.await_value(step.clone()));
+        let mut first = true;
+        std::future::poll_fn(|cx| {
+            if !first && armed {
+                armed = false;
+                if let Some(t) = running_loop(&vm).ok().and_then(|lp| lp.current_task())
+                    && let Some(part) = t.task()
+                {
+                    let exit =
+                        crate::interp::errors::new_exception(&vm.types.generator_exit, vec![]);
+                    *part.throw.borrow_mut() = Some(exit);
+                }
+            }
+            first = false;
+            inner.as_mut().poll(cx)
+        })
+        .await
+    });
+    // Unlike a coroutine, an `aclose()` awaitable runs when a cancellation
+    // is thrown into it before its first step: counted as started.
+    if let Some(g) = vm.as_generator(&coro) {
+        g.state.set(crate::interp::generator::GenState::Suspended);
+    }
+    let owner = lp.clone();
+    lp.schedule(crate::runtime::Ready::Native(Box::new(move |_| {
+        owner.create_task(coro, None);
+    })));
+}
+
+/// Takes the exception a task step is about to deliver to the running
+/// task's coroutine, if any.
+fn current_task_throw(vm: &Vm) -> Option<crate::value::Exc> {
+    let t = running_loop(vm).ok()?.current_task()?;
+    t.task()?.throw.borrow_mut().take()
 }

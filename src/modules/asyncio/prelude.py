@@ -934,3 +934,20 @@ class LifoQueue(Queue):
 
     def _get(self):
         return self._queue.pop()
+
+
+async def _shutdown_asyncgens(loop):
+    closing_agens = loop._take_asyncgens()
+    if not closing_agens:
+        return
+    results = await gather(
+        *[ag.aclose() for ag in closing_agens],
+        return_exceptions=True)
+    for result, agen in zip(results, closing_agens):
+        if isinstance(result, Exception):
+            loop.call_exception_handler({
+                'message': f'an error occurred during closing of '
+                           f'asynchronous generator {agen!r}',
+                'exception': result,
+                'asyncgen': agen
+            })
