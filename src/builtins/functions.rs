@@ -794,10 +794,28 @@ fn aiter(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn anext(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("anext", args, 1, 2)?;
-    if args.len() == 2 {
-        return Err(type_error("pyco does not support anext() with a default"));
-    }
-    vm.call_method(&args[0], sym::__anext__, smallvec::smallvec![], &[])
+    let step = vm.call_method(&args[0], sym::__anext__, smallvec::smallvec![], &[])?;
+    let Some(default) = args.get(1).cloned() else {
+        return Ok(step);
+    };
+    // With a default: an awaitable giving the default at the end.
+    let vm_rc = vm.rc();
+    Ok(crate::modules::asyncio::native_coroutine(
+        vm,
+        "anext",
+        async move {
+            match vm_rc.await_value(step).await {
+                Err(e)
+                    if e.instance()
+                        .class
+                        .is_subclass(&vm_rc.types.stop_async_iteration) =>
+                {
+                    Ok(default)
+                }
+                other => other,
+            }
+        },
+    ))
 }
 
 fn exit(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {

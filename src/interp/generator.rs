@@ -79,6 +79,8 @@ pub struct Generator {
     pub hooked: Cell<bool>,
     /// The source file and position of the `def` (for reprs).
     pub origin: Option<(Rc<crate::source::SourceFile>, u32)>,
+    /// A generator made by a `@types.coroutine` function: awaitable.
+    pub iterable_coroutine: Cell<bool>,
 }
 
 impl Generator {
@@ -103,6 +105,7 @@ impl Generator {
             finalizer: RefCell::new(None),
             hooked: Cell::new(false),
             origin: None,
+            iterable_coroutine: Cell::new(false),
         }
     }
 

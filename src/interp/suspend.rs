@@ -760,6 +760,26 @@ impl Vm {
                 }
             }
         }
+        if let Some(g) = self.as_generator(&v)
+            && g.kind == FunctionKind::Coroutine
+        {
+            // `yield from coro.__await__()` in an `__await__` generator:
+            // the coroutine is handed to the awaiting driver, which runs it
+            // inside its task and sends back its result.
+            return match self.yield_raw(v, f).await? {
+                Resume::Send(r) => Ok(r),
+                Resume::Throw(e) => Err(e),
+            };
+        }
+        if let Some(fut) = crate::modules::asyncio::future::fut_of(&v) {
+            // `yield from future`: yields the future, then its result.
+            if !fut.done()
+                && let Resume::Throw(e) = self.yield_raw(v, f).await?
+            {
+                return Err(e);
+            }
+            return crate::modules::asyncio::current_loop(self).result_of(&fut);
+        }
         let mut it = self.iter_start(&v)?;
         while let Some(x) = it.next(self)? {
             if let Resume::Throw(e) = self.yield_raw(x, f).await? {
@@ -785,6 +805,10 @@ impl Vm {
         if let Some(g) = self.as_generator(&v) {
             match g.kind {
                 FunctionKind::Coroutine => return self.await_coroutine(g).await,
+                // A generator from a `@types.coroutine` function.
+                FunctionKind::Generator if g.iterable_coroutine.get() => {
+                    return self.await_iterator(v).await;
+                }
                 FunctionKind::Generator | FunctionKind::AsyncGenerator | FunctionKind::Plain => {}
             }
         }
@@ -852,7 +876,13 @@ impl Vm {
                         resume = Resume::Send(Value::None);
                     }
                     GenStep::Yielded(x) => {
+                        // A coroutine handed over by `yield from` gets its
+                        // result back; a future, like a Task sends, None.
+                        let is_coroutine = self
+                            .as_generator(&x)
+                            .is_some_and(|g| g.kind == FunctionKind::Coroutine);
                         resume = match self.await_value(x).await {
+                            Ok(v) if is_coroutine => Resume::Send(v),
                             Ok(_) => Resume::Send(Value::None),
                             Err(e) => Resume::Throw(e),
                         };

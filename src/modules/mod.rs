@@ -1,4 +1,4 @@
-//! Importable modules: `sys`, `time`, `random`, `asyncio`.
+//! Importable modules: `sys`, `time`, `random`, `asyncio`, `types`.
 //!
 //! Scripts can import only these (and whatever an embedding host
 //! registers); there is no file system import.
@@ -7,6 +7,7 @@ pub mod asyncio;
 pub mod random;
 pub mod sys;
 pub mod time;
+pub mod types;
 
 use crate::interp::Vm;
 use crate::interp::errors::{exc_msg, import_error};
@@ -20,6 +21,7 @@ fn build_native(vm: &Vm, name: &str) -> Option<Rc<Module>> {
         "time" => time::build(vm),
         "random" => random::build(vm),
         "asyncio" => asyncio::build(vm),
+        "types" => types::build(vm),
         _ => return None,
     })
 }

@@ -115,6 +115,19 @@ pub struct RuntimeClasses {
     pub invalid_state_error: Rc<Class>,
 }
 
+/// The tokio runtime and local task set a loop's tasks live on: made on
+/// first use, kept across `run_until_complete` calls (tasks outlive one
+/// run), dropped by `close()`.
+pub struct Driver {
+    /// tokio's current-thread runtime (timers).
+    pub rt: tokio::runtime::Runtime,
+    /// Where the tasks are spawned.
+    pub local: tokio::task::LocalSet,
+}
+
+/// Work run when the loop would otherwise wait.
+pub type IdleJob = Box<dyn FnOnce(&Loop)>;
+
 /// The event loop.
 pub struct Loop {
     ready: RefCell<VecDeque<Ready>>,
@@ -151,6 +164,14 @@ pub struct Loop {
     pub asyncgens: RefCell<Vec<Weak<NativeObject>>>,
     /// Set once `shutdown_asyncgens` ran.
     pub asyncgens_shutdown_called: Cell<bool>,
+    driver: RefCell<Option<Rc<Driver>>>,
+    /// The Python object standing for this loop, while it exists.
+    pub object: RefCell<Weak<NativeObject>>,
+    /// Work for when the loop would wait (`run_in_executor` jobs).
+    idle_jobs: RefCell<VecDeque<IdleJob>>,
+    /// Whether the host has work deferred from drops (a cheap check made
+    /// after every callback, before asking the host to run it).
+    finalizers_pending: Cell<fn() -> bool>,
 }
 
 impl Loop {
@@ -185,6 +206,10 @@ impl Loop {
             tracer,
             asyncgens: RefCell::new(Vec::new()),
             asyncgens_shutdown_called: Cell::new(false),
+            driver: RefCell::new(None),
+            object: RefCell::new(Weak::new()),
+            idle_jobs: RefCell::new(VecDeque::new()),
+            finalizers_pending: Cell::new(|| false),
         }
     }
 
@@ -202,9 +227,18 @@ impl Loop {
         }
     }
 
-    /// Connects the interpreter that runs coroutines and callbacks.
-    pub fn set_host(&self, host: Weak<dyn Host>) {
+    /// Connects the interpreter that runs coroutines and callbacks;
+    /// `pending` tells whether it has work deferred from drops.
+    pub fn set_host(&self, host: Weak<dyn Host>, pending: fn() -> bool) {
         *self.host.borrow_mut() = Some(host);
+        self.finalizers_pending.set(pending);
+    }
+
+    /// Runs the host's work deferred from drops, if there is any.
+    fn run_finalizers(&self) {
+        if (self.finalizers_pending.get())() {
+            self.host().run_finalizers();
+        }
     }
 
     /// The interpreter running this loop.
@@ -295,6 +329,77 @@ impl Loop {
         }
     }
 
+    /// The runtime the loop's tasks run on (made on first use).
+    ///
+    /// # Errors
+    /// When tokio cannot start a runtime.
+    pub fn driver(&self) -> std::io::Result<Rc<Driver>> {
+        if let Some(d) = self.driver.borrow().as_ref() {
+            return Ok(d.clone());
+        }
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()?;
+        let d = Rc::new(Driver {
+            rt,
+            local: tokio::task::LocalSet::new(),
+        });
+        *self.driver.borrow_mut() = Some(d.clone());
+        Ok(d)
+    }
+
+    /// `close()`: drops the runtime and whatever tasks are left on it.
+    pub fn close(&self) {
+        self.closed.set(true);
+        self.ready.borrow_mut().clear();
+        let driver = self.driver.borrow_mut().take();
+        drop(driver);
+    }
+
+    /// Runs `f` where tasks can be spawned: inside the loop's tokio
+    /// context (entered here when the loop is not running).
+    pub fn in_context<R>(&self, f: impl FnOnce() -> R) -> R {
+        if self.running.get() {
+            return f();
+        }
+        match self.driver() {
+            Ok(d) => {
+                let _local = d.local.enter();
+                let _rt = d.rt.enter();
+                f()
+            }
+            Err(_) => f(),
+        }
+    }
+
+    /// Runs the loop until `done` completes, or until `stop()` when it is
+    /// `None` (`run_until_complete` / `run_forever`).
+    ///
+    /// # Errors
+    /// When tokio cannot start a runtime.
+    pub fn run(self: &Rc<Self>, done: Option<&Rc<Fut>>) -> std::io::Result<()> {
+        let d = self.driver()?;
+        if let Some(f) = done {
+            self.run_until_complete(&d.local, &d.rt, f);
+        } else {
+            self.running.set(true);
+            d.local.block_on(&d.rt, run_loop(self.clone()));
+            self.running.set(false);
+            self.stopping.set(false);
+        }
+        Ok(())
+    }
+
+    /// Runs `job` the next time nothing is ready (before the loop waits).
+    pub fn when_idle(&self, job: IdleJob) {
+        self.idle_jobs.borrow_mut().push_back(job);
+        if self.driver_parked.get()
+            && let Some(w) = self.driver_waker.borrow().as_ref()
+        {
+            w.wake_by_ref();
+        }
+    }
+
     /// Records that a timer was cancelled (for heap housekeeping).
     pub fn timer_cancelled(&self) {
         self.timers.borrow_mut().note_cancelled();
@@ -352,9 +457,11 @@ impl Loop {
             self.trace(&task, trace::EventKind::Created { by, site });
         }
         self.tasks.borrow_mut().push(Rc::downgrade(&task));
-        tokio::task::spawn_local(TaskDriver {
-            task: task.clone(),
-            lp: self.clone(),
+        self.in_context(|| {
+            tokio::task::spawn_local(TaskDriver {
+                task: task.clone(),
+                lp: self.clone(),
+            })
         });
         self.schedule(Ready::Step(task.clone()));
         (task, value)
@@ -617,7 +724,10 @@ struct Idle<'a> {
 impl Future for Idle<'_> {
     type Output = ();
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if !self.lp.ready.borrow().is_empty() || self.lp.stopping.get() {
+        if !self.lp.ready.borrow().is_empty()
+            || !self.lp.idle_jobs.borrow().is_empty()
+            || self.lp.stopping.get()
+        {
             return Poll::Ready(());
         }
         if let Some(s) = self.sleep.as_mut()
@@ -633,6 +743,14 @@ impl Future for Idle<'_> {
 
 async fn run_loop(lp: Rc<Loop>) {
     loop {
+        // Work waiting for an idle loop runs before it would wait.
+        if lp.ready.borrow().is_empty() && !lp.idle_jobs.borrow().is_empty() {
+            let jobs = std::mem::take(&mut *lp.idle_jobs.borrow_mut());
+            for job in jobs {
+                job(&lp);
+            }
+            lp.run_finalizers();
+        }
         // Wait when nothing is ready.
         if lp.ready.borrow().is_empty() && !lp.stopping.get() {
             lp.timers.borrow_mut().purge_cancelled();
@@ -731,7 +849,7 @@ async fn run_entry(lp: &Rc<Loop>, entry: Ready) {
         }
         Ready::Native(f) => f(lp),
     }
-    lp.host().run_finalizers();
+    lp.run_finalizers();
 }
 
 /// A task's name as text.

@@ -1,7 +1,7 @@
 //! The loop object scripts get from `asyncio.get_running_loop()`, and the
 //! `Handle`/`TimerHandle` objects of `call_soon`/`call_later`/`call_at`.
 
-use super::{AsyncioState, current_loop, run_with_loop, spawn};
+use super::{AsyncioState, current_loop, run_loop_until};
 use crate::builtins::add_methods;
 use crate::builtins::args::{allowed_kwargs, arity, kwarg};
 use crate::interp::Vm;
@@ -31,6 +31,8 @@ pub fn install(_vm: &Vm, st: &AsyncioState) {
             ("is_running", is_running),
             ("is_closed", is_closed),
             ("run_until_complete", run_until_complete),
+            ("run_forever", run_forever),
+            ("run_in_executor", run_in_executor),
             ("stop", stop),
             ("close", close),
             ("get_debug", get_debug),
@@ -54,7 +56,13 @@ pub fn install(_vm: &Vm, st: &AsyncioState) {
 
 fn this(args: &[Value]) -> PyResult<Rc<Loop>> {
     args.first()
-        .and_then(|v| v.downcast::<LoopRef>())
+        .ok_or_else(|| type_error("descriptor needs an event loop"))
+        .and_then(loop_of)
+}
+
+/// The runtime loop behind a loop object.
+pub fn loop_of(v: &Value) -> PyResult<Rc<Loop>> {
+    v.downcast::<LoopRef>()
         .map(|l| l.0.clone())
         .ok_or_else(|| type_error("descriptor needs an event loop"))
 }
@@ -156,7 +164,12 @@ fn create_future(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn create_task(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     allowed_kwargs("create_task", kwargs, &["name", "context"])?;
     arity("create_task", args, 2, 2)?;
-    spawn(vm, &args[1], kwarg(kwargs, "name").cloned())
+    let lp = this(args)?;
+    super::spawn_on(vm, &lp, &args[1], kwarg(kwargs, "name").cloned()).inspect_err(|e| {
+        // The coroutine stays referenced by the error, as by the frame of
+        // CPython's `create_task` in its traceback.
+        e.data().frame_locals.borrow_mut().push(args[1].clone());
+    })
 }
 
 fn is_running(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -167,18 +180,60 @@ fn is_closed(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     Ok(Value::Bool(this(args)?.closed.get()))
 }
 
-fn run_until_complete(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    arity("run_until_complete", args, 2, 2)?;
-    let lp = this(args)?;
+fn check_can_run(vm: &Vm, lp: &Loop) -> PyResult<()> {
+    if lp.closed.get() {
+        return Err(runtime_error("Event loop is closed"));
+    }
     if lp.is_running() {
         return Err(runtime_error("This event loop is already running"));
     }
-    if super::as_coroutine(vm, &args[1]).is_none() {
-        return Err(type_error(
-            "An asyncio.Future, a coroutine or an awaitable is required",
+    if super::running_loop(vm).is_ok() {
+        return Err(runtime_error(
+            "Cannot run the event loop while another loop is running",
         ));
     }
-    run_with_loop(vm, &lp, &args[1])
+    Ok(())
+}
+
+/// `loop.run_until_complete(future)`: a coroutine is wrapped in a task;
+/// the loop runs until it is done, and its result is returned.
+fn run_until_complete(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("run_until_complete", args, 2, 2)?;
+    let lp = this(args)?;
+    if let Err(e) = check_can_run(vm, &lp) {
+        // The argument stays referenced by the error, as by the frame
+        // of CPython's `run_until_complete` in its traceback.
+        e.data().frame_locals.borrow_mut().push(args[1].clone());
+        return Err(e);
+    }
+    let fut = if let Some(f) = super::future::fut_of(&args[1]) {
+        f
+    } else if super::as_coroutine(vm, &args[1]).is_some() {
+        if let Some(g) = super::as_coroutine(vm, &args[1]) {
+            g.awaited.set(true);
+        }
+        lp.create_task(args[1].clone(), None).0
+    } else {
+        let helper = super::prelude_function(vm, "_ensure_future_on")?;
+        let obj = vm.call(&helper, &[args[1].clone(), args[0].clone()], &[])?;
+        super::future::fut_of(&obj).ok_or_else(|| {
+            type_error("An asyncio.Future, a coroutine or an awaitable is required")
+        })?
+    };
+    run_loop_until(vm, &lp, Some(&fut))?;
+    if !fut.done() {
+        return Err(runtime_error("Event loop stopped before Future completed."));
+    }
+    lp.result_of(&fut)
+}
+
+/// `loop.run_forever()`: runs until `stop()`.
+fn run_forever(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("run_forever", args, 1, 1)?;
+    let lp = this(args)?;
+    check_can_run(vm, &lp)?;
+    run_loop_until(vm, &lp, None)?;
+    Ok(Value::None)
 }
 
 fn stop(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -186,13 +241,45 @@ fn stop(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     Ok(Value::None)
 }
 
-fn close(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+fn close(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let lp = this(args)?;
     if lp.is_running() {
         return Err(runtime_error("Cannot close a running event loop"));
     }
-    lp.closed.set(true);
+    if !lp.closed.get() {
+        lp.close();
+        vm.run_finalizers(None);
+    }
     Ok(Value::None)
+}
+
+/// `loop.run_in_executor(executor, func, *args)`: `func(*args)` runs
+/// when the loop next has nothing ready and would wait (where CPython's
+/// worker thread gets the interpreter lock), and its outcome reaches the
+/// returned future on the iteration after (`call_soon_threadsafe` from the
+/// worker).
+fn run_in_executor(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let lp = this(args)?;
+    let Some(func) = args.get(2).cloned() else {
+        return Err(type_error(
+            "run_in_executor() missing 1 required positional argument: 'func'",
+        ));
+    };
+    if lp.closed.get() {
+        return Err(runtime_error("Event loop is closed"));
+    }
+    let fargs = args[3..].to_vec();
+    let (fut, obj) = lp.new_future_object(None);
+    let vm_rc = vm.rc();
+    lp.when_idle(Box::new(move |lp: &Loop| {
+        let outcome = vm_rc.call(&func, &fargs, &[]);
+        lp.schedule(Ready::Native(Box::new(move |lp: &Loop| {
+            if !fut.done() {
+                fut.finish(lp, outcome);
+            }
+        })));
+    }));
+    Ok(obj)
 }
 
 fn shutdown_asyncgens(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -248,8 +335,9 @@ fn call_exception_handler(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyR
 fn loop_repr(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let lp = this(args)?;
     Ok(Value::str(format!(
-        "<_UnixSelectorEventLoop running={} closed=False debug=False>",
-        if lp.is_running() { "True" } else { "False" }
+        "<_UnixSelectorEventLoop running={} closed={} debug=False>",
+        if lp.is_running() { "True" } else { "False" },
+        if lp.closed.get() { "True" } else { "False" }
     )))
 }
 

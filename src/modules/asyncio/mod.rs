@@ -124,7 +124,10 @@ pub fn build(vm: &Vm) -> Rc<Module> {
         ("all_tasks", all_tasks),
         ("get_running_loop", get_running_loop),
         ("get_event_loop", get_event_loop),
-        ("new_event_loop", get_event_loop),
+        ("new_event_loop", new_event_loop),
+        ("set_event_loop", set_event_loop),
+        ("_get_running_loop", get_running_loop_or_none),
+        ("_cancel_all_tasks", cancel_all_tasks_fn),
         ("iscoroutine", iscoroutine),
         ("iscoroutinefunction", iscoroutinefunction),
         ("isfuture", isfuture),
@@ -183,6 +186,14 @@ pub fn current_loop(vm: &Vm) -> Rc<Loop> {
 }
 
 fn new_loop(vm: &Vm) -> Rc<Loop> {
+    let lp = make_loop(vm);
+    *vm.event_loop.borrow_mut() = Some(lp.clone());
+    *state(vm).loop_object.borrow_mut() = Some(loop_object(vm, &lp));
+    lp
+}
+
+/// A new loop, not made current (`asyncio.new_event_loop()`).
+fn make_loop(vm: &Vm) -> Rc<Loop> {
     let st = state(vm);
     let lp = Rc::new(Loop::new(
         vm.clock(),
@@ -196,12 +207,7 @@ fn new_loop(vm: &Vm) -> Rc<Loop> {
         vm.tracer.clone(),
     ));
     let host: Rc<dyn crate::runtime::Host> = vm.rc();
-    lp.set_host(Rc::downgrade(&host));
-    *vm.event_loop.borrow_mut() = Some(lp.clone());
-    *st.loop_object.borrow_mut() = Some(NativeObject::new_value(
-        st.loop_class.clone(),
-        event_loop::LoopRef(lp.clone()),
-    ));
+    lp.set_host(Rc::downgrade(&host), crate::interp::finalize::pending);
     lp
 }
 
@@ -235,40 +241,47 @@ fn run(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     }
     let lp = new_loop(vm);
     let result = run_with_loop(vm, &lp, &args[0]);
-    lp.closed.set(true);
     *vm.event_loop.borrow_mut() = None;
     *state(vm).loop_object.borrow_mut() = None;
     result
 }
 
 /// Runs `main` to completion on `lp`, then shuts the loop down the way
-/// `asyncio.run` does (cancelling leftover tasks, two shutdown tasks).
+/// `asyncio.run` does (cancelling leftover tasks, shutting down async
+/// generators and the default executor, each a task).
 pub fn run_with_loop(vm: &Vm, lp: &Rc<Loop>, main: &Value) -> PyResult {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_time()
-        .build()
-        .map_err(|e| runtime_error(format!("cannot start the event loop: {e}")))?;
-    let local = tokio::task::LocalSet::new();
-    let (task, _value) = {
-        let _guard = local.enter();
-        let _rt = rt.enter();
-        lp.create_task(main.clone(), None)
+    let (task, _value) = lp.create_task(main.clone(), None);
+    let result = match run_loop_until(vm, lp, Some(&task)) {
+        Ok(()) => {
+            let result = lp.result_of(&task);
+            shutdown(vm, lp)?;
+            result
+        }
+        Err(e) => Err(e),
     };
-    lp.run_until_complete(&local, &rt, &task);
-    let outcome = finish_run(vm, lp, &local, &rt, &task);
-    drop(local);
+    lp.close();
     vm.run_finalizers(None);
     lp.report_unretrieved();
-    outcome
+    result
 }
 
-fn finish_run(
-    vm: &Vm,
-    lp: &Rc<Loop>,
-    local: &tokio::task::LocalSet,
-    rt: &tokio::runtime::Runtime,
-    task: &Rc<Fut>,
-) -> PyResult {
+/// Runs `lp` until `done` completes (or until `stop()`), as the current
+/// loop; a fatal exception or a deadlock ends the run with an error.
+pub fn run_loop_until(vm: &Vm, lp: &Rc<Loop>, done: Option<&Rc<Fut>>) -> PyResult<()> {
+    let st = state(vm);
+    let previous = vm.event_loop.replace(Some(lp.clone()));
+    let previous_object = st.loop_object.borrow().clone();
+    let same = previous.as_ref().is_some_and(|p| Rc::ptr_eq(p, lp));
+    if !same {
+        *st.loop_object.borrow_mut() = Some(loop_object(vm, lp));
+    }
+    let ran = lp.run(done);
+    if !same {
+        *vm.event_loop.borrow_mut() = previous;
+        *st.loop_object.borrow_mut() = previous_object;
+    }
+    ran.map_err(|e| runtime_error(format!("cannot start the event loop: {e}")))?;
+    vm.run_finalizers(None);
     if let Some(e) = lp.fatal.borrow_mut().take() {
         return Err(e);
     }
@@ -278,60 +291,120 @@ fn finish_run(
             "deadlock: every task is waiting and nothing can wake them",
         ));
     }
-    let result = lp.result_of(task);
-    // asyncio.run's shutdown: cancel what is left, then run the two
-    // shutdown coroutines (each a task, each a couple of iterations).
-    let leftovers = lp.pending_tasks();
-    if !leftovers.is_empty() {
-        for t in &leftovers {
-            t.cancel(lp, None);
-        }
-        let gathered = gather_native(vm, lp, &leftovers);
-        lp.run_until_complete(local, rt, &gathered);
-        if let Some(e) = lp.fatal.borrow_mut().take() {
-            return Err(e);
-        }
-        for t in &leftovers {
-            if t.cancelled() {
-                continue;
-            }
-            if let Some(Err(e)) = t.outcome() {
-                t.log_traceback.set(false);
-                let mut text = String::from("unhandled exception during asyncio.run() shutdown\n");
-                if let Some(obj) = t.object_value() {
-                    text.push_str(&format!("task: {}\n", vm.repr(&obj)?));
-                }
-                text.push_str(&crate::diagnostic::render_exception(vm, &e));
-                vm.write_stderr(&text);
-            }
-        }
+    Ok(())
+}
+
+/// The Python object for `lp` (the same one while it exists).
+pub fn loop_object(vm: &Vm, lp: &Rc<Loop>) -> Value {
+    if let Some(obj) = lp.object.borrow().upgrade() {
+        return Value::Native(obj);
     }
+    let obj = NativeObject::new_value(
+        state(vm).loop_class.clone(),
+        event_loop::LoopRef(lp.clone()),
+    );
+    if let Value::Native(n) = &obj {
+        *lp.object.borrow_mut() = Rc::downgrade(n);
+    }
+    obj
+}
+
+/// `asyncio.run`'s shutdown (`Runner.close`): cancel the tasks left and
+/// run them to the end, then `shutdown_asyncgens()`, then
+/// `shutdown_default_executor()`, each run as a task.
+fn shutdown(vm: &Vm, lp: &Rc<Loop>) -> PyResult<()> {
+    cancel_all_tasks(vm, lp)?;
     vm.call_site.borrow_mut().take();
     for step in 0..2 {
-        let shutdown = if step == 0 {
+        let coro = if step == 0 {
             shutdown_asyncgens(vm, lp)?
         } else {
             native_coroutine(vm, "shutdown_default_executor", async { Ok(Value::None) })
         };
-        let (t, _) = {
-            let _guard = local.enter();
-            let _rt = rt.enter();
-            lp.create_task(shutdown, None)
-        };
-        lp.run_until_complete(local, rt, &t);
+        let (t, _) = lp.create_task(coro, None);
+        run_loop_until(vm, lp, Some(&t))?;
     }
-    result
+    Ok(())
+}
+
+/// `_cancel_all_tasks(loop)`: cancels the pending tasks, runs the loop
+/// until they are done, and logs the ones that failed.
+fn cancel_all_tasks(vm: &Vm, lp: &Rc<Loop>) -> PyResult<()> {
+    let leftovers = lp.pending_tasks();
+    if leftovers.is_empty() {
+        return Ok(());
+    }
+    for t in &leftovers {
+        t.cancel(lp, None);
+    }
+    let gathered = gather_native(vm, lp, &leftovers);
+    run_loop_until(vm, lp, Some(&gathered))?;
+    for t in &leftovers {
+        if t.cancelled() {
+            continue;
+        }
+        if let Some(Err(e)) = t.outcome() {
+            t.log_traceback.set(false);
+            let mut text = String::from("unhandled exception during asyncio.run() shutdown\n");
+            if let Some(obj) = t.object_value() {
+                text.push_str(&format!("task: {}\n", vm.repr(&obj)?));
+            }
+            text.push_str(&crate::diagnostic::render_exception(vm, &e));
+            vm.write_stderr(&text);
+        }
+    }
+    Ok(())
+}
+
+fn cancel_all_tasks_fn(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("_cancel_all_tasks", args, 1, 1)?;
+    let lp = event_loop::loop_of(&args[0])?;
+    cancel_all_tasks(vm, &lp)?;
+    Ok(Value::None)
+}
+
+fn new_event_loop(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("new_event_loop", args, 0, 0)?;
+    let lp = make_loop(vm);
+    Ok(loop_object(vm, &lp))
+}
+
+fn set_event_loop(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("set_event_loop", args, 1, 1)?;
+    let st = state(vm);
+    if matches!(args[0], Value::None) {
+        *vm.event_loop.borrow_mut() = None;
+        *st.loop_object.borrow_mut() = None;
+        return Ok(Value::None);
+    }
+    let lp = event_loop::loop_of(&args[0]).map_err(|_| {
+        type_error(format!(
+            "loop must be an instance of AbstractEventLoop or None, not '{}'",
+            vm.type_name(&args[0])
+        ))
+    })?;
+    *vm.event_loop.borrow_mut() = Some(lp);
+    *st.loop_object.borrow_mut() = Some(args[0].clone());
+    Ok(Value::None)
+}
+
+fn get_running_loop_or_none(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("_get_running_loop", args, 0, 0)?;
+    if running_loop(vm).is_err() {
+        return Ok(Value::None);
+    }
+    Ok(state(vm)
+        .loop_object
+        .borrow()
+        .clone()
+        .unwrap_or(Value::None))
 }
 
 /// `loop.shutdown_asyncgens()`: the prelude's coroutine closing every
 /// async generator still alive that was first iterated on `lp`.
 fn shutdown_asyncgens(vm: &Vm, lp: &Rc<Loop>) -> PyResult {
     let helper = prelude_function(vm, "_shutdown_asyncgens")?;
-    let obj = NativeObject::new_value(
-        state(vm).loop_class.clone(),
-        event_loop::LoopRef(lp.clone()),
-    );
-    vm.call(&helper, &[obj], &[])
+    vm.call(&helper, &[loop_object(vm, lp)], &[])
 }
 
 /// A function defined by the asyncio prelude.
@@ -435,6 +508,14 @@ fn yield_once(vm: &Vm, _args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 /// `create_task(coro, name=)` on the running loop.
 pub fn spawn(vm: &Vm, coro: &Value, name: Option<Value>) -> PyResult {
     let lp = running_loop(vm)?;
+    spawn_on(vm, &lp, coro, name)
+}
+
+/// `loop.create_task(coro, name=)` on `lp` (running or not).
+pub fn spawn_on(vm: &Vm, lp: &Rc<Loop>, coro: &Value, name: Option<Value>) -> PyResult {
+    if lp.closed.get() {
+        return Err(runtime_error("Event loop is closed"));
+    }
     let Some(g) = as_coroutine(vm, coro) else {
         return Err(type_error(format!(
             "a coroutine was expected, got {}",

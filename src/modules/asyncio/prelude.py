@@ -40,7 +40,7 @@ def _ensure_future(obj):
         return obj
     if iscoroutine(obj):
         return get_running_loop().create_task(obj)
-    if hasattr(obj, '__await__'):
+    if hasattr(obj, '__await__') or type(obj).__name__ == 'generator':
         return get_running_loop().create_task(_wrap_awaitable(obj))
     raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
 
@@ -225,7 +225,8 @@ def as_completed(fs, *, timeout=None):
         f.add_done_callback(_on_completion)
     if todo and timeout is not None:
         timeout_handle[0] = loop.call_later(timeout, _on_timeout)
-    return [_wait_for_one() for _ in range(len(todo))]
+    for _ in range(len(todo)):
+        yield _wait_for_one()
 
 
 class Timeout:
@@ -951,3 +952,79 @@ async def _shutdown_asyncgens(loop):
                 'exception': result,
                 'asyncgen': agen
             })
+
+
+def _ensure_future_on(obj, loop):
+    if hasattr(obj, '__await__'):
+        return loop.create_task(_wrap_awaitable(obj))
+    raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+
+
+async def to_thread(func, /, *args, **kwargs):
+    loop = get_running_loop()
+    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+
+
+class Runner:
+    """A context manager that runs coroutines on one event loop and
+    shuts it down at the end (asyncio.Runner, 3.11)."""
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = 'created'
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+        self._set_event_loop = False
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def close(self):
+        if self._state != 'initialized':
+            return
+        try:
+            loop = self._loop
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(_shutdown_default_executor())
+        finally:
+            if self._set_event_loop:
+                set_event_loop(None)
+            loop.close()
+            self._loop = None
+            self._state = 'closed'
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))
+        if _get_running_loop() is not None:
+            raise RuntimeError(
+                "Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        task = self._loop.create_task(coro)
+        return self._loop.run_until_complete(task)
+
+    def _lazy_init(self):
+        if self._state == 'closed':
+            raise RuntimeError("Runner is closed")
+        if self._state == 'initialized':
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+            set_event_loop(self._loop)
+            self._set_event_loop = True
+        else:
+            self._loop = self._loop_factory()
+        self._state = 'initialized'
+
+
+async def _shutdown_default_executor():
+    pass
