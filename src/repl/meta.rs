@@ -59,7 +59,7 @@ fn usage(command: &str) -> &'static str {
 }
 
 fn clock_line(session: &Session) -> String {
-    let now = ns_to_secs(session.lp.clock.now());
+    let now = ns_to_secs(session.lp.clock.peek());
     let text = crate::format::float::float_repr(now);
     if session.virtual_time {
         format!("loop.time() = {text} (virtual clock)")
