@@ -13,23 +13,23 @@
 //!
 //! | module | its one job |
 //! | --- | --- |
-//! | [`editor`] | rustyline: prompts, unfinished inputs, history, keys |
-//! | [`indent`] | how far a continuation line is indented |
-//! | [`session`] | the interpreter side: running inputs on the loop |
-//! | [`echo`] | printing expression results (`sys.displayhook`, `_`) |
-//! | [`complete`] | tab completion of names and attributes |
-//! | [`meta`] | `:tasks`, `:time`, `:advance`, `:help` |
-//! | [`output`] | the printer thread and the interpreter's sinks |
-//! | [`signals`] | Ctrl-C while an input runs; the terminal's settings |
+//! | `editor` | rustyline: prompts, unfinished inputs, history, keys |
+//! | `indent` | how far a continuation line is indented |
+//! | `session` | the interpreter side: running inputs on the loop |
+//! | `echo` | printing expression results (`sys.displayhook`, `_`) |
+//! | `complete` | tab completion of names and attributes |
+//! | `meta` | `:tasks`, `:time`, `:advance`, `:help` |
+//! | `output` | the printer thread and the interpreter's sinks |
+//! | `signals` | Ctrl-C while an input runs; the terminal's settings |
 
-pub mod complete;
-pub mod echo;
-pub mod editor;
-pub mod indent;
-pub mod meta;
-pub mod output;
-pub mod session;
-pub mod signals;
+mod complete;
+mod echo;
+mod editor;
+mod indent;
+mod meta;
+mod output;
+mod session;
+mod signals;
 
 use crate::interp::Vm;
 use crate::value::{Module, Value};
@@ -112,6 +112,7 @@ fn run_session(
     }
     let (requests, inbox) = tokio::sync::mpsc::unbounded_channel();
     let started = editor::start(options.history.clone(), requests.clone())?;
+    let reading = started.reading.clone();
     let out = output::Output::spawn(started.printer, started.ready)?;
     vm.stdout.borrow().clone().flush();
     *vm.stdout.borrow_mut() = Rc::new(out.stdout_sink());
@@ -159,6 +160,11 @@ fn run_session(
     out.drain();
     if let Some(t) = &terminal {
         t.restore();
+    }
+    if reading.load(std::sync::atomic::Ordering::SeqCst) {
+        // The session ended under the prompt (a task called sys.exit()):
+        // leave the shell a line of its own.
+        println!();
     }
     lp.closed.set(true);
     *vm.event_loop.borrow_mut() = None;

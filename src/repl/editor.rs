@@ -23,6 +23,8 @@ use rustyline::{
 use std::collections::VecDeque;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 use tokio::sync::mpsc::UnboundedSender;
@@ -62,6 +64,8 @@ pub struct Started {
     pub printer: Option<super::output::Printer>,
     /// Signals the editor that it may show the next prompt.
     pub ready: Sender<()>,
+    /// Set while the editor waits for a line.
+    pub reading: Arc<AtomicBool>,
 }
 
 /// Starts the editor thread. It waits for a first "ready" before showing
@@ -72,6 +76,8 @@ pub fn start(
 ) -> std::io::Result<Started> {
     let (ready_tx, ready_rx) = channel();
     let (started_tx, started_rx) = channel();
+    let reading = Arc::new(AtomicBool::new(false));
+    let reading_flag = reading.clone();
     std::thread::Builder::new()
         .name("pyco-editor".into())
         .spawn(move || {
@@ -100,6 +106,7 @@ pub fn start(
                 tty,
                 requests,
                 ready: ready_rx,
+                reading: reading_flag,
                 buffer: String::new(),
                 queued: VecDeque::new(),
             }
@@ -109,6 +116,7 @@ pub fn start(
         Ok(Ok(printer)) => Ok(Started {
             printer,
             ready: ready_tx,
+            reading,
         }),
         Ok(Err(e)) => Err(std::io::Error::other(e)),
         Err(_) => Err(std::io::Error::other("the line editor did not start")),
@@ -146,6 +154,7 @@ struct Session {
     tty: bool,
     requests: UnboundedSender<Request>,
     ready: Receiver<()>,
+    reading: Arc<AtomicBool>,
     /// The lines of an unfinished input.
     buffer: String,
     /// Lines pasted together, not yet taken in.
@@ -209,7 +218,10 @@ impl Session {
         } else {
             String::new()
         };
-        self.rl.readline_with_initial(prompt, (&indent, ""))
+        self.reading.store(true, Ordering::SeqCst);
+        let line = self.rl.readline_with_initial(prompt, (&indent, ""));
+        self.reading.store(false, Ordering::SeqCst);
+        line
     }
 
     /// Takes one line in; false when the session is over.

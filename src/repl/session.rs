@@ -142,10 +142,10 @@ impl Session {
         }
         self.interrupts.running_sync(true);
         let result = self.vm.run_module_code(&code, &self.module);
-        self.interrupts.running_sync(false);
+        let pressed = self.interrupts.running_sync(false);
         if let Err(e) = result {
-            if is_keyboard_interrupt(&e) {
-                // The ^C the terminal echoed ends the input's last line.
+            if pressed {
+                // Start below the ^C the terminal echoed.
                 self.vm.write_stderr("\n");
             }
             self.report(&e);
@@ -331,10 +331,4 @@ fn module_coroutine(vm: &Vm, code: Rc<Code>, module: Rc<Module>) -> Value {
             }
         }
     })
-}
-
-fn is_keyboard_interrupt(e: &Exc) -> bool {
-    e.instance()
-        .class
-        .is_subclass(&crate::types::types().keyboard_interrupt)
 }

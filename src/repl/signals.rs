@@ -47,12 +47,15 @@ impl Interrupts {
         })
     }
 
-    /// Marks the start or end of an input that runs without the loop.
-    pub fn running_sync(&self, on: bool) {
+    /// Marks the start or end of an input that runs without the loop; at
+    /// the end, tells whether Ctrl-C was pressed meanwhile.
+    pub fn running_sync(&self, on: bool) -> bool {
         self.sync_running.store(on, Ordering::SeqCst);
+        let pressed = self.unanswered.load(Ordering::SeqCst) > 0;
         if !on {
             self.answered();
         }
+        pressed
     }
 
     /// Every Ctrl-C so far was dealt with.
