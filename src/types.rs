@@ -5,8 +5,8 @@
 //! fills their namespaces with methods when an interpreter starts. One set
 //! per thread, shared by every interpreter on it.
 
+use crate::value::Class;
 use crate::value::object::InstanceLayout;
-use crate::value::{AttrMap, Class};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -210,8 +210,9 @@ fn make_class(name: &str, bases: &[Rc<Class>], layout: InstanceLayout) -> Rc<Cla
         module: "builtins".into(),
         bases: bases.to_vec(),
         mro,
-        dict: RefCell::new(AttrMap::new()),
+        dict: crate::value::object::ClassDict::default(),
         layout,
+        cache: RefCell::default(),
     })
 }
 
@@ -230,8 +231,9 @@ pub fn new_builtin_class(
         module: module.into(),
         bases: bases.to_vec(),
         mro,
-        dict: RefCell::new(AttrMap::new()),
+        dict: crate::value::object::ClassDict::default(),
         layout,
+        cache: RefCell::default(),
     })
 }
 

@@ -13,7 +13,7 @@ import sys
 COLUMN_NOT_COMPARED = {
     # CPython 3.11 reports errors inside an f-string replacement field at
     # columns relative to the field's text; pyco points into the source.
-    "f'{a b}'\n", "f'{*a}'\n", "f'{lambda x: 1}'\n", "f'{1_}'\n",
+    "f'{a b}'\n", "f'{*a}'\n", "f'{lambda x: 1}'\n", "f'{1_}'\n", "f'{*a b}'\n",
     # CPython gives a DEDENT token column 0 (no such column exists).
     "if a:\n    if b:\nz = 1\n",
 }
@@ -75,7 +75,11 @@ CASES = [
     # strings and f-strings
     "'\\x4'\n", "'\\u12'\n", "x = 'é\\x4'\n", "f'{}'\n", "f'{a!x}'\n", "f'{a'\n", "f'}'\n",
     "f'{a:{b:{c}}}}'\n", "f'{\\n}'\n", "f'{#}'\n", "f'{a b}'\n", "f'{*a}'\n",
-    "f'{lambda x: 1}'\n", "f'{a['b']}'\n", "f'{1_}'\n",
+    "f'{lambda x: 1}'\n", "f'{a['b']}'\n", "f'{1_}'\n", "f'{!r}'\n", "f'{:>3}'\n", "f'{=}'\n",
+    "f'{*a b}'\n",
+    # statement-level odds and ends
+    "'s' := None\n", "f() := 1\n", "a, 1 := 2\n", "yield : True\n", "(yield) += 1\n",
+    "print * 1 def\n", "lambda x=: 1\n", "lambda x=, y: 1\n", "def f(x=:1): pass\n",
 ]
 
 

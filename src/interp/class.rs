@@ -151,8 +151,9 @@ impl Vm {
             module: module.into(),
             bases,
             mro,
-            dict: RefCell::new(dict),
+            dict: crate::value::object::ClassDict::new(dict),
             layout,
+            cache: RefCell::default(),
         });
         for (_, v) in class.dict.borrow().iter() {
             Self::claim_method(v, &class);
@@ -196,6 +197,29 @@ impl Vm {
         let new = cls
             .lookup(sym::__new__)
             .ok_or_else(|| type_error(format!("cannot create '{}' instances", cls.name)))?;
+        if cls.layout == InstanceLayout::Plain
+            && kwargs.is_empty()
+            && matches!((&new, self.types.object.lookup(sym::__new__)), (Value::Builtin(a), Some(Value::Builtin(b))) if Rc::ptr_eq(a, &b))
+            && let Some(Value::Function(init)) = cls.lookup(sym::__init__)
+        {
+            // The common case: a plain class with a Python `__init__`.
+            let obj = Value::Instance(Rc::new(Instance {
+                class: cls.clone(),
+                attrs: RefCell::new(AttrMap::new()),
+                payload: crate::value::Payload::None,
+            }));
+            let mut locals = self.take_locals();
+            locals.push(Some(obj.clone()));
+            locals.extend(args.iter().cloned().map(Some));
+            let r = self.call_function_slots(&init, locals)?;
+            if !matches!(r, Value::None) {
+                return Err(type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    self.type_name(&r)
+                )));
+            }
+            return Ok(obj);
+        }
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(Value::Class(cls.clone()));
         full.extend_from_slice(args);

@@ -135,6 +135,22 @@ impl Vm {
         if self.tracer.enabled() {
             self.note_call_site(f, e);
         }
+        if args.simple
+            && args.keywords.is_empty()
+            && let Some((Value::Function(function), true)) = self.lookup_method(&receiver, name)?
+        {
+            // A Python method: the receiver and arguments go straight into
+            // the callee's slots.
+            let mut locals: Locals = self.take_locals();
+            locals.push(Some(receiver));
+            for item in &args.positional {
+                if let Elem::Single(x) = item {
+                    locals.push(Some(self.operand(x, f)?));
+                }
+            }
+            f.pos = e.span.start;
+            return self.call_function_slots(&function, locals);
+        }
         let (pos, kw) = self.eval_args(args, f).map_err(|err| {
             self.name_call_error(err, || {
                 self.get_attr(&receiver, name).unwrap_or(Value::None)

@@ -216,7 +216,13 @@ impl Scanner<'_, '_> {
             .iter()
             .all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
         {
-            return Self::fail(parts, "f-string: empty expression not allowed");
+            let message = match self.at(expr_end) {
+                c @ (b'!' | b':' | b'=') => {
+                    format!("f-string: expression required before '{}'", c as char)
+                }
+                _ => "f-string: empty expression not allowed".to_owned(),
+            };
+            return Self::fail(parts, &message);
         }
         let abs = self.base + expr_start..self.base + expr_end;
         let tokens = match lex_bracketed(self.src, abs, self.base + open, self.arena) {

@@ -9,7 +9,8 @@
 use chumsky::prelude::*;
 
 use super::expr::Exprs;
-use super::state::{P, PState, span_of, tok};
+use super::named::is_parenthesized;
+use super::state::{P, PState, probe, span_of, tok};
 use super::targets::{
     TargetKind, expr_name, invalid_target, is_bitwise_or_level, is_single_target, is_star_target,
     starts_with_display,
@@ -27,6 +28,8 @@ enum After {
     /// `= value` repeated: each right-hand side with its token span, and
     /// whether a last `=` has nothing after it.
     Assign(Vec<(Expr, SimpleSpan)>, bool),
+    /// `:= value` (second pass only): a walrus is no statement.
+    Walrus,
 }
 
 /// Expression statements and assignments.
@@ -47,6 +50,19 @@ pub(super) fn expression_statement<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, S
         Tok::DoubleStarEqual => BinOp::Pow,
         Tok::DoubleSlashEqual => BinOp::FloorDiv,
     };
+    let assign = tok(Tok::Equal)
+        .ignore_then(value.clone().map_with(|v, e| (v, e.span())))
+        .repeated()
+        .collect::<Vec<_>>()
+        .then(tok(Tok::Equal).or_not().map(|eq| eq.is_some()))
+        .try_map(|(values, dangling), span| {
+            if values.is_empty() && !dangling {
+                Err(Cheap::new(span))
+            } else {
+                Ok(After::Assign(values, dangling))
+            }
+        })
+        .boxed();
     let after = choice((
         tok(Tok::Colon)
             .ignore_then(x.expression.clone())
@@ -55,28 +71,36 @@ pub(super) fn expression_statement<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, S
         aug_op
             .then(value.clone())
             .map(|(op, value)| After::Augmented(op, value)),
-        tok(Tok::Equal)
-            .ignore_then(value.clone().map_with(|v, e| (v, e.span())))
-            .repeated()
-            .collect::<Vec<_>>()
-            .then(tok(Tok::Equal).or_not().map(|eq| eq.is_some()))
-            .try_map(|(values, dangling), span| {
-                if values.is_empty() && !dangling {
-                    Err(Cheap::new(span))
-                } else {
-                    Ok(After::Assign(values, dangling))
-                }
-            }),
+        assign.clone(),
+        probe(tok(Tok::ColonEqual).ignore_then(x.expression.clone()))
+            .try_map(|found, span| found.map(|_| After::Walrus).ok_or_else(|| Cheap::new(span))),
         empty().to(After::Nothing),
     ));
-    value
+    // A statement starting with `yield` can only be followed by `=` (CPython
+    // then says a yield cannot be assigned to).
+    let yield_first = x
+        .yield_expr
+        .clone()
         .map_with(|v, e| (v, e.span()))
-        .then(after)
+        .then(assign.or(empty().to(After::Nothing)));
+    let expression_first = x
+        .star_expressions
+        .clone()
+        .map_with(|v, e| (v, e.span()))
+        .then(after);
+    yield_first
+        .or(expression_first)
         .try_map_with(|((first, first_toks), after), e| {
             let span = span_of(e);
             let st: &mut PState = e.state();
             let kind = match after {
                 After::Nothing => StmtKind::Expr(first),
+                After::Walrus => {
+                    if let Some(error) = walrus_error(&first, first_toks, st) {
+                        st.raise(error);
+                    }
+                    return Err(Cheap::new(e.span()));
+                }
                 After::Annotation(annotation, value) => {
                     if !is_single_target(&first) {
                         if st.diagnosing() {
@@ -141,6 +165,29 @@ pub(super) fn expression_statement<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, S
         .boxed()
 }
 
+/// CPython's `invalid_named_expression` at statement level: `f() := 1`
+/// (a plain name before `:=` is only a misplaced walrus).
+fn walrus_error(first: &Expr, toks: SimpleSpan, st: &PState) -> Option<SyntaxError> {
+    let (element, element_toks) = match &first.kind {
+        ExprKind::Tuple(elts) if !is_parenthesized(st, toks) => {
+            let last = elts.last()?;
+            (last, element_tokens(st, toks, last))
+        }
+        _ => (first, toks),
+    };
+    let single_name = element_toks.end == element_toks.start + 1
+        && matches!(st.toks.get(element_toks.start), Some(Tok::Name(_)));
+    (!single_name).then(|| {
+        SyntaxError::new(
+            format!(
+                "cannot use assignment expressions with {}",
+                expr_name(element)
+            ),
+            element.span,
+        )
+    })
+}
+
 /// CPython's messages for a bad annotation target (`invalid_assignment`).
 fn annotation_error(first: &Expr, toks: SimpleSpan, st: &PState) -> SyntaxError {
     let bracketed = matches!(st.toks.get(toks.start), Some(Tok::LPar | Tok::LSqb));
@@ -171,7 +218,7 @@ fn assignment_error(
     let (first, first_toks) = &chain[0];
     // `invalid_named_expression` on the element right before the first `=`.
     let (last_elt, last_toks) = match &first.kind {
-        ExprKind::Tuple(elts) if !super::named::is_parenthesized(st, *first_toks) => {
+        ExprKind::Tuple(elts) if !is_parenthesized(st, *first_toks) => {
             let last = elts.last()?;
             (last, element_tokens(st, *first_toks, last))
         }
@@ -216,7 +263,7 @@ fn element_tokens(st: &PState, toks: SimpleSpan, elt: &Expr) -> SimpleSpan {
 
 /// The `bitwise_or` an expression starts with, if it starts with one.
 fn leading_bitwise_or<'e>(e: &'e Expr, toks: SimpleSpan, st: &PState) -> Option<&'e Expr> {
-    if super::named::is_parenthesized(st, toks) {
+    if is_parenthesized(st, toks) {
         return Some(e);
     }
     match &e.kind {
@@ -256,7 +303,7 @@ fn named_assign_error(
         return None;
     }
     let start = st.tok_span(toks.start).start;
-    let parenthesized = super::named::is_parenthesized(st, toks);
+    let parenthesized = is_parenthesized(st, toks);
     if starts_with_display(target, start) && !parenthesized_group(st, toks) {
         return None;
     }

@@ -6,7 +6,7 @@ use chumsky::prelude::*;
 
 use super::fstring::{Piece, join};
 use super::literals::number;
-use super::state::{P, PState, diag, expr, peek_not, probe, span_of, tok};
+use super::state::{P, PState, diag, diag_nested, expr, never, peek_not, probe, span_of, tok};
 use crate::ast::{Comprehension, Constant, DictItem, Expr, ExprKind, Span};
 use crate::lexer::Tok;
 use crate::syntax_error::SyntaxError;
@@ -130,6 +130,20 @@ fn paren<'t, 's: 't>(
             ))
         },
     );
+    // CPython's `invalid_group` for `(*a)`, whose value is a full
+    // expression checked on its own (`(*a b)` is a missing comma).
+    let starred_group = diag_nested(
+        tok(Tok::Star)
+            .map_with(|_, e| e.span().start)
+            .then(expression.clone())
+            .then_ignore(tok(Tok::RPar)),
+        |(star, value), _, st: &PState| {
+            Some(SyntaxError::new(
+                "cannot use starred expression here",
+                st.tok_span(star).to(value.span),
+            ))
+        },
+    );
     let element = star_named_flagged.clone().map(|(e, _)| e);
     let item = element
         .clone()
@@ -156,6 +170,7 @@ fn paren<'t, 's: 't>(
                 .map(Inside::Yield),
             double_starred.to(Inside::Empty),
             item,
+            never(starred_group),
         )))
         .try_map_with(|inside, e| {
             let span = span_of(e);

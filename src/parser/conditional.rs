@@ -123,9 +123,11 @@ impl<'t, 's: 't> Checks<'t, 's> {
         // expression, which keeps the second pass linear).
         let st = inp.state();
         let toks = st.toks;
-        let first_is_name = matches!(toks.get(body_toks.start), Some(Tok::Name(_)));
+        let first = toks.get(body_toks.start).copied();
         let called = toks.get(body_toks.start + 1) == Some(&Tok::LPar);
-        if !first_is_name || called || !toks.get(next).copied().is_some_and(starts_expression) {
+        let legacy = matches!(first, Some(Tok::Name("print" | "exec")));
+        let followed = toks.get(next).copied().is_some_and(starts_expression);
+        if !matches!(first, Some(Tok::Name(_))) || called || !(legacy || followed) {
             return None;
         }
         let after_body = inp.save();

@@ -2,7 +2,7 @@
 
 use super::exception::ExceptionData;
 use super::{Symbol, Value};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -83,6 +83,64 @@ pub enum InstanceLayout {
     Builtin,
 }
 
+thread_local! {
+    /// Bumped on every change to any class namespace; lookup caches built
+    /// under an older version are discarded (a subclass's cache depends on
+    /// its bases' namespaces).
+    static CLASS_VERSION: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A class namespace: reads are free, every write invalidates lookup caches.
+#[derive(Default)]
+pub struct ClassDict(RefCell<AttrMap>);
+
+impl ClassDict {
+    /// A namespace holding `map`.
+    #[must_use]
+    pub fn new(map: AttrMap) -> Self {
+        Self(RefCell::new(map))
+    }
+
+    /// Reads the namespace.
+    pub fn borrow(&self) -> std::cell::Ref<'_, AttrMap> {
+        self.0.borrow()
+    }
+
+    /// Changes the namespace (and invalidates every class's lookup cache).
+    pub fn borrow_mut(&self) -> std::cell::RefMut<'_, AttrMap> {
+        CLASS_VERSION.with(|v| v.set(v.get() + 1));
+        self.0.borrow_mut()
+    }
+}
+
+/// Hashes a symbol (already a small unique integer) with one multiply.
+#[derive(Default, Clone, Copy)]
+pub struct SymbolHasher(u64);
+
+impl std::hash::Hasher for SymbolHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Builds [`SymbolHasher`]s.
+pub type SymbolHash = std::hash::BuildHasherDefault<SymbolHasher>;
+
+/// A class's memo of MRO lookups, valid for one class version.
+#[derive(Default)]
+pub struct LookupCache {
+    version: u64,
+    entries: HashMap<Symbol, Option<Value>, SymbolHash>,
+}
+
 /// A class object.
 pub struct Class {
     /// `__name__`.
@@ -96,15 +154,33 @@ pub struct Class {
     /// The method resolution order after the class itself (C3).
     pub mro: Vec<Rc<Class>>,
     /// The class namespace.
-    pub dict: RefCell<AttrMap>,
+    pub dict: ClassDict,
     /// How instances are stored.
     pub layout: InstanceLayout,
+    /// Memo of `lookup`, like CPython's type attribute cache.
+    pub cache: RefCell<LookupCache>,
 }
 
 impl Class {
     /// Looks `name` up in the class and its bases, in MRO order.
     #[must_use]
     pub fn lookup(&self, name: Symbol) -> Option<Value> {
+        let version = CLASS_VERSION.with(Cell::get);
+        {
+            let mut cache = self.cache.borrow_mut();
+            if cache.version != version {
+                cache.entries.clear();
+                cache.version = version;
+            } else if let Some(hit) = cache.entries.get(&name) {
+                return hit.clone();
+            }
+        }
+        let found = self.lookup_uncached(name);
+        self.cache.borrow_mut().entries.insert(name, found.clone());
+        found
+    }
+
+    fn lookup_uncached(&self, name: Symbol) -> Option<Value> {
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v.clone());
         }

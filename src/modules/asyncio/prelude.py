@@ -49,77 +49,6 @@ async def _wrap_awaitable(awaitable):
     return await awaitable
 
 
-def gather(*coros_or_futures, return_exceptions=False):
-    if not coros_or_futures:
-        outer = get_event_loop().create_future()
-        outer.set_result([])
-        return outer
-
-    state = [0, False]  # finished count, cancel requested
-    children = []
-    seen = []
-
-    def _done_callback(fut):
-        state[0] += 1
-        if outer is None or outer.done():
-            if not fut.cancelled():
-                fut.exception()
-            return
-        if not return_exceptions:
-            if fut.cancelled():
-                outer.set_exception(fut._make_cancelled_error())
-                return
-            exc = fut.exception()
-            if exc is not None:
-                outer.set_exception(exc)
-                return
-        if state[0] == len(seen):
-            results = []
-            for child in children:
-                if child.cancelled():
-                    message = child._cancel_message
-                    results.append(CancelledError('' if message is None else message))
-                else:
-                    res = child.exception()
-                    if res is None:
-                        res = child.result()
-                    results.append(res)
-            if state[1]:
-                outer.set_exception(fut._make_cancelled_error())
-            else:
-                outer.set_result(results)
-
-    outer = None
-    for arg in coros_or_futures:
-        found = None
-        for known_arg, known_fut in seen:
-            if known_arg is arg:
-                found = known_fut
-                break
-        if found is None:
-            found = _ensure_future(arg)
-            seen.append((arg, found))
-            found.add_done_callback(_done_callback)
-        children.append(found)
-
-    outer = get_event_loop().create_future()
-
-    def _cancel(msg=None):
-        if outer.done():
-            return False
-        cancelled_any = False
-        for child in children:
-            if child.cancel(msg=msg):
-                cancelled_any = True
-        if cancelled_any:
-            state[1] = True
-        return cancelled_any
-
-    outer._set_cancel_hook(_cancel)
-    outer._set_label('gather()')
-    return outer
-
-
 def shield(arg):
     inner = _ensure_future(arg)
     if inner.done():
@@ -151,14 +80,8 @@ def shield(arg):
 
 
 def _unique(items):
-    out = []
-    for item in items:
-        for known in out:
-            if known is item:
-                break
-        else:
-            out.append(item)
-    return out
+    # Insertion-ordered, by identity (futures and coroutines hash by id).
+    return list(dict.fromkeys(items))
 
 
 async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
@@ -275,7 +198,7 @@ def as_completed(fs, *, timeout=None):
         raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
     done = Queue()
     loop = get_event_loop()
-    todo = [_ensure_future(f) for f in _unique(fs)]
+    todo = dict.fromkeys(_ensure_future(f) for f in _unique(fs))
     timeout_handle = [None]
 
     def _on_timeout():
@@ -287,7 +210,7 @@ def as_completed(fs, *, timeout=None):
     def _on_completion(f):
         if not todo:
             return
-        todo.remove(f)
+        del todo[f]
         done.put_nowait(f)
         if not todo and timeout_handle[0] is not None:
             timeout_handle[0].cancel()
@@ -395,7 +318,7 @@ class TaskGroup:
         self._loop = None
         self._parent_task = None
         self._parent_cancel_requested = False
-        self._tasks = []
+        self._tasks = {}
         self._errors = []
         self._base_error = None
         self._on_completed_fut = None
@@ -469,7 +392,7 @@ class TaskGroup:
         if name is not None:
             task.set_name(name)
         task.add_done_callback(self._on_task_done)
-        self._tasks.append(task)
+        self._tasks[task] = None
         return task
 
     def _is_base_error(self, exc):
@@ -482,8 +405,7 @@ class TaskGroup:
                 t.cancel()
 
     def _on_task_done(self, task):
-        if task in self._tasks:
-            self._tasks.remove(task)
+        self._tasks.pop(task, None)
         if self._on_completed_fut is not None and not self._tasks:
             if not self._on_completed_fut.done():
                 self._on_completed_fut.set_result(True)
