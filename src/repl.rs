@@ -113,6 +113,7 @@ fn run_session(
     let (requests, inbox) = tokio::sync::mpsc::unbounded_channel();
     let started = editor::start(options.history.clone(), requests.clone())?;
     let reading = started.reading.clone();
+    let finished = started.finished.clone();
     let out = output::Output::spawn(started.printer, started.ready)?;
     vm.stdout.borrow().clone().flush();
     *vm.stdout.borrow_mut() = Rc::new(out.stdout_sink());
@@ -126,6 +127,7 @@ fn run_session(
         lp.clone(),
         module,
         out.clone(),
+        finished,
         options.virtual_time,
         interrupts,
     );

@@ -24,8 +24,8 @@ use std::collections::VecDeque;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
 use tokio::sync::mpsc::UnboundedSender;
 
@@ -66,6 +66,9 @@ pub struct Started {
     pub ready: Sender<()>,
     /// Set while the editor waits for a line.
     pub reading: Arc<AtomicBool>,
+    /// Inputs the interpreter has finished (the first being its start-up);
+    /// it counts one up before each "ready" it sends through the printer.
+    pub finished: Arc<AtomicUsize>,
 }
 
 /// Starts the editor thread. It waits for a first "ready" before showing
@@ -78,6 +81,8 @@ pub fn start(
     let (started_tx, started_rx) = channel();
     let reading = Arc::new(AtomicBool::new(false));
     let reading_flag = reading.clone();
+    let finished = Arc::new(AtomicUsize::new(0));
+    let finished_count = finished.clone();
     std::thread::Builder::new()
         .name("pyco-editor".into())
         .spawn(move || {
@@ -107,6 +112,9 @@ pub fn start(
                 requests,
                 ready: ready_rx,
                 reading: reading_flag,
+                finished: finished_count,
+                submitted: 1,
+                acknowledged: 0,
                 buffer: String::new(),
                 queued: VecDeque::new(),
             }
@@ -117,6 +125,7 @@ pub fn start(
             printer,
             ready: ready_tx,
             reading,
+            finished,
         }),
         Ok(Err(e)) => Err(std::io::Error::other(e)),
         Err(_) => Err(std::io::Error::other("the line editor did not start")),
@@ -155,6 +164,11 @@ struct Session {
     requests: UnboundedSender<Request>,
     ready: Receiver<()>,
     reading: Arc<AtomicBool>,
+    finished: Arc<AtomicUsize>,
+    /// Inputs handed over so far (counting the interpreter's start-up).
+    submitted: usize,
+    /// "Ready" signals received so far.
+    acknowledged: usize,
     /// The lines of an unfinished input.
     buffer: String,
     /// Lines pasted together, not yet taken in.
@@ -163,7 +177,7 @@ struct Session {
 
 impl Session {
     fn run(mut self) {
-        if self.ready.recv().is_err() {
+        if !self.wait_ready() {
             return;
         }
         loop {
@@ -258,7 +272,35 @@ impl Session {
 
     /// Sends a request and waits until the interpreter is ready again.
     fn submit(&mut self, request: Request) -> bool {
-        self.requests.send(request).is_ok() && self.ready.recv().is_ok()
+        if self.requests.send(request).is_err() {
+            return false;
+        }
+        self.submitted += 1;
+        self.wait_ready()
+    }
+
+    /// Waits for the "ready" that follows the last input's output; false
+    /// when the session is gone.
+    ///
+    /// rustyline's printer can hold a message sent in the instant between
+    /// the end of a read and the terminal leaving raw mode until the next
+    /// read, and block the printer thread on a second one. The next prompt
+    /// is what unblocks it, so once the interpreter has finished the input
+    /// and the printer stays silent, the prompt goes up anyway (the rest of
+    /// the output then lands above it).
+    fn wait_ready(&mut self) -> bool {
+        while self.acknowledged < self.submitted {
+            match self.ready.recv_timeout(Duration::from_millis(250)) {
+                Ok(()) => self.acknowledged += 1,
+                Err(RecvTimeoutError::Timeout) => {
+                    if self.finished.load(Ordering::SeqCst) >= self.submitted {
+                        self.acknowledged = self.submitted;
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => return false,
+            }
+        }
+        true
     }
 }
 

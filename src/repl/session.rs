@@ -33,6 +33,7 @@ use crate::value::{Exc, Module, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::sync::mpsc::UnboundedReceiver;
 
 /// Why the session cancelled the running input.
@@ -67,6 +68,8 @@ pub struct Session {
     pub module: Rc<Module>,
     /// The printer thread.
     pub out: Output,
+    /// Inputs finished, shared with the editor (see `editor::Started`).
+    finished: Arc<AtomicUsize>,
     /// Whether the loop runs on the virtual clock.
     pub virtual_time: bool,
     /// Ctrl-C bookkeeping shared with the signal thread.
@@ -84,6 +87,7 @@ impl Session {
         lp: Rc<Loop>,
         module: Rc<Module>,
         out: Output,
+        finished: Arc<AtomicUsize>,
         virtual_time: bool,
         interrupts: Arc<Interrupts>,
     ) -> Rc<Self> {
@@ -93,6 +97,7 @@ impl Session {
             lp,
             module,
             out,
+            finished,
             virtual_time,
             interrupts,
             running: RefCell::new(None),
@@ -212,6 +217,7 @@ impl Session {
         self.report_lost_exceptions();
         self.vm.stdout.borrow().clone().flush();
         self.lp.external.set(self.lp.external.get() + 1);
+        self.finished.fetch_add(1, Ordering::SeqCst);
         self.out.ready();
     }
 
