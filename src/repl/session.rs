@@ -256,6 +256,9 @@ impl Session {
             .class
             .is_subclass(&self.vm.types.keyboard_interrupt)
         {
+            if self.interrupts.pressed() {
+                self.vm.write_stderr("\n");
+            }
             self.vm.write_stderr(&render_exception(&self.vm, e));
         } else {
             self.report(e);

@@ -51,11 +51,16 @@ impl Interrupts {
     /// the end, tells whether Ctrl-C was pressed meanwhile.
     pub fn running_sync(&self, on: bool) -> bool {
         self.sync_running.store(on, Ordering::SeqCst);
-        let pressed = self.unanswered.load(Ordering::SeqCst) > 0;
+        let pressed = self.pressed();
         if !on {
             self.answered();
         }
         pressed
+    }
+
+    /// Whether Ctrl-C was pressed since the last one was dealt with.
+    pub fn pressed(&self) -> bool {
+        self.unanswered.load(Ordering::SeqCst) > 0
     }
 
     /// Every Ctrl-C so far was dealt with.
