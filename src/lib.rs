@@ -25,10 +25,12 @@
 //! | [`timeline`] | a run's scheduling events as Chrome JSON or SVG |
 //! | [`run`] | from a source file to an exit status |
 //! | [`testing`] | `pyco test`: golden-output tests as a command |
+//! | [`explore`] | `--explore`: the same program under many legal schedules |
 
 pub mod ast;
 pub mod builtins;
 pub mod diagnostic;
+pub mod explore;
 pub mod format;
 pub mod hash;
 pub mod interp;

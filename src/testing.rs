@@ -138,12 +138,23 @@ pub fn expected_from_files(case: &Path) -> Option<RunOutput> {
 /// A unified diff of two texts, line by line (`---` expected, `+++` got).
 #[must_use]
 pub fn unified_diff(expected: &str, got: &str, name: &str) -> String {
+    labeled_diff(
+        expected,
+        got,
+        &format!("{name}.out"),
+        &format!("{name} (pyco)"),
+    )
+}
+
+/// A unified diff of two texts with the given `---` and `+++` labels.
+#[must_use]
+pub fn labeled_diff(expected: &str, got: &str, from: &str, to: &str) -> String {
     let a: Vec<&str> = expected.lines().collect();
     let b: Vec<&str> = got.lines().collect();
     // Longest common subsequence table, bounded for huge outputs.
     if a.len() * b.len() > 4_000_000 {
         return format!(
-            "--- {name}.out\n+++ {name} (pyco)\n(outputs too long to diff: {} vs {} lines)\n",
+            "--- {from}\n+++ {to}\n(outputs too long to diff: {} vs {} lines)\n",
             a.len(),
             b.len()
         );
@@ -165,15 +176,16 @@ pub fn unified_diff(expected: &str, got: &str, name: &str) -> String {
             ops.push((' ', a[i]));
             i += 1;
             j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            ops.push(('+', b[j]));
-            j += 1;
-        } else {
+        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            // Removed lines before added ones, as diff(1) shows them.
             ops.push(('-', a[i]));
             i += 1;
+        } else {
+            ops.push(('+', b[j]));
+            j += 1;
         }
     }
-    let mut out = format!("--- {name}.out\n+++ {name} (pyco)\n");
+    let mut out = format!("--- {from}\n+++ {to}\n");
     let context = 3;
     let changed: Vec<usize> = ops
         .iter()
