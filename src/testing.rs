@@ -72,7 +72,13 @@ pub fn collect_cases(paths: &[PathBuf]) -> Vec<PathBuf> {
 
 /// Runs `command` (program and leading arguments) on `case`.
 pub fn run_case(command: &[String], case: &Path, timeout: Duration) -> std::io::Result<RunOutput> {
-    let mut child = Command::new(&command[0])
+    let mut cmd = Command::new(&command[0]);
+    // CPython as a reference hashes strings as pyco does (and as the shared
+    // blessing script runs it) only with the fixed seed 0.
+    if std::env::var_os("PYTHONHASHSEED").is_none() {
+        cmd.env("PYTHONHASHSEED", "0");
+    }
+    let mut child = cmd
         .args(&command[1..])
         .arg(case)
         .stdin(Stdio::null())
