@@ -17,9 +17,18 @@ const STACK_BYTES: usize = 1 << 30;
     name = "pyco",
     version,
     about,
-    override_usage = "pyco [OPTIONS] [FILE.py | -c CODE | run FILE.py] [ARGS]..."
+    override_usage = "pyco [OPTIONS] [-i] [FILE.py | -c CODE | run FILE.py] [ARGS]..."
 )]
 struct Cli {
+    /// Open the interactive prompt after running the script or command
+    /// (with neither, open it even when standard input is not a terminal).
+    #[arg(short = 'i')]
+    inspect: bool,
+
+    /// Keep no history of the interactive prompt (also PYCO_HISTORY=0).
+    #[arg(long)]
+    no_history: bool,
+
     /// Program passed in as a string (terminates the option list).
     #[arg(short = 'c', value_name = "CODE", allow_hyphen_values = true)]
     command: Option<String>,
@@ -131,12 +140,21 @@ fn test_command(args: &[String]) -> i32 {
 }
 
 fn run(cli: Cli) -> i32 {
-    let program = match load_program(cli.command, cli.args) {
-        Ok(p) => p,
-        Err(code) => return code,
+    let interactive = cli.explore.is_none()
+        && cli.command.is_none()
+        && cli.args.iter().all(|a| a == "run")
+        && (cli.inspect || std::io::IsTerminal::is_terminal(&std::io::stdin()));
+    // `None`: the interactive prompt, with no program.
+    let program = if interactive {
+        None
+    } else {
+        match load_program(cli.command, cli.args) {
+            Ok(p) => Some(p),
+            Err(code) => return code,
+        }
     };
-    if let Some(runs) = cli.explore {
-        return explore(&program, runs as usize, cli.seed, !cli.real_time);
+    if let (Some(runs), Some(program)) = (cli.explore, &program) {
+        return explore(program, runs as usize, cli.seed, !cli.real_time);
     }
     let vm = Vm::new(Rc::new(StdoutSink::new()), Rc::new(StderrSink));
     if cli.schedule_seed.is_some() {
@@ -151,8 +169,27 @@ fn run(cli: Cli) -> i32 {
         None => TraceMode::Off,
     };
     vm.tracer.configure(mode, cli.timeline.is_some());
-    *vm.argv.borrow_mut() = program.argv;
-    let code = run_main(&vm, &program.file).exit_code();
+    let repl = pyco::repl::ReplOptions {
+        history: pyco::repl::history_path(cli.no_history),
+        virtual_time: cli.virtual_time,
+    };
+    let code = match program {
+        None => pyco::repl::run(&vm, None, &repl),
+        Some(program) => {
+            *vm.argv.borrow_mut() = program.argv;
+            let code = run_main(&vm, &program.file).exit_code();
+            let main = vm.modules.borrow().get("__main__").cloned();
+            match main {
+                // `-i`: the prompt opens in the program's globals, whatever
+                // happened.
+                Some(pyco::value::Value::Module(module)) if cli.inspect => {
+                    Some(pyco::repl::run(&vm, Some(module), &repl))
+                }
+                _ => None,
+            }
+            .unwrap_or(code)
+        }
+    };
     if let (Some(path), Some(schedule)) = (&cli.schedule_fingerprint, &*vm.schedule.borrow())
         && let Err(e) = std::fs::write(path, format!("{:016x}\n", schedule.fingerprint()))
     {
@@ -235,13 +272,7 @@ fn load_program(command: Option<String>, args: Vec<String>) -> Result<Program, i
         args.remove(0);
     }
     let Some(path) = args.first().cloned() else {
-        use std::io::{IsTerminal, Read};
-        if std::io::stdin().is_terminal() {
-            eprintln!(
-                "pyco: the interactive prompt is not available yet; pass a script: pyco FILE.py"
-            );
-            return Err(2);
-        }
+        use std::io::Read;
         let mut text = String::new();
         if std::io::stdin().read_to_string(&mut text).is_err() {
             eprintln!("pyco: can't read standard input");
