@@ -12,6 +12,8 @@ use std::rc::Rc;
 const STACK_BYTES: usize = 1 << 30;
 
 /// Runs Python-style asyncio programs with CPython's output and ordering.
+// Command-line flags are independent switches, one bool each.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Parser, Debug)]
 #[command(
     name = "pyco",
