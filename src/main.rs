@@ -7,6 +7,10 @@ use pyco::runtime::trace::TraceMode;
 use pyco::source::SourceFile;
 use std::rc::Rc;
 
+/// The global allocator: see Cargo.toml for why.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Stack for the interpreter thread: Python recursion up to the recursion
 /// limit and deeply nested expressions run on it.
 const STACK_BYTES: usize = 1 << 30;

@@ -42,8 +42,8 @@ use crate::source::SourceFile;
 use crate::types::Types;
 use crate::value::object::Globals;
 use crate::value::{Exc, Module, PyResult, Symbol, Value};
+use hashbrown::HashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 pub use frame::{Flow, Frame};
