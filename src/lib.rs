@@ -26,10 +26,12 @@
 //! | [`run`] | from a source file to an exit status |
 //! | [`repl`] | the interactive prompt (rustyline, one loop per session) |
 //! | [`testing`] | `pyco test`: golden-output tests as a command |
+//! | [`explore`] | `--explore`: the same program under many legal schedules |
 
 pub mod ast;
 pub mod builtins;
 pub mod diagnostic;
+pub mod explore;
 pub mod format;
 pub mod hash;
 pub mod interp;

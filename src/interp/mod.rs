@@ -109,6 +109,9 @@ pub struct Vm {
     pub clock: RefCell<Rc<crate::runtime::clock::Clock>>,
     /// Scheduling events for `--trace` and `--timeline`.
     pub tracer: Rc<crate::runtime::trace::Tracer>,
+    /// The explored schedule every event loop of this interpreter follows
+    /// (`--explore`, `--schedule-seed`); `None` runs CPython's order.
+    pub schedule: RefCell<Option<Rc<crate::runtime::shuffle::Shuffle>>>,
     /// Where the innermost pending `await` is: the user-code position, and
     /// the name of the asyncio function awaiting inside it (for reports).
     pub await_site: RefCell<AwaitSite>,
@@ -150,6 +153,7 @@ impl Vm {
                 event_loop: RefCell::new(None),
                 locals_pool: RefCell::new(Vec::new()),
                 tracer: Rc::new(crate::runtime::trace::Tracer::default()),
+                schedule: RefCell::new(None),
                 await_site: RefCell::new(AwaitSite::default()),
                 call_site: RefCell::new(None),
                 interrupt: std::sync::Arc::default(),
@@ -201,6 +205,12 @@ impl Vm {
     /// Switches to the virtual clock (before the program starts).
     pub fn use_virtual_time(&self, on: bool) {
         *self.clock.borrow_mut() = Rc::new(crate::runtime::clock::Clock::new(on));
+    }
+
+    /// Runs event loops under the schedule named by `seed` instead of
+    /// CPython's order (before the program starts; `None`: CPython's order).
+    pub fn use_schedule_seed(&self, seed: Option<u64>) {
+        *self.schedule.borrow_mut() = seed.map(crate::runtime::shuffle::Shuffle::new);
     }
 
     /// The interpreter's clock.
