@@ -1,9 +1,11 @@
-//! Importable modules: `sys`, `time`, `random`, `asyncio`, `types`.
+//! Importable modules: `sys`, `time`, `random`, `collections`, `asyncio`,
+//! `types`.
 //!
 //! Scripts can import only these (and whatever an embedding host
 //! registers); there is no file system import.
 
 pub mod asyncio;
+pub mod collections;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -22,6 +24,7 @@ fn build_native(vm: &Vm, name: &str) -> Option<Rc<Module>> {
         "random" => random::build(vm),
         "asyncio" => asyncio::build(vm),
         "types" => types::build(vm),
+        "collections" => collections::build(vm),
         _ => return None,
     })
 }

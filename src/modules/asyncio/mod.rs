@@ -185,7 +185,9 @@ pub fn current_loop(vm: &Vm) -> Rc<Loop> {
     new_loop(vm)
 }
 
-fn new_loop(vm: &Vm) -> Rc<Loop> {
+/// A fresh event loop for `vm`, made its current loop (`asyncio.run` makes
+/// one per run; the REPL one for the whole session).
+pub fn new_loop(vm: &Vm) -> Rc<Loop> {
     let lp = make_loop(vm);
     *vm.event_loop.borrow_mut() = Some(lp.clone());
     *state(vm).loop_object.borrow_mut() = Some(loop_object(vm, &lp));
@@ -195,17 +197,20 @@ fn new_loop(vm: &Vm) -> Rc<Loop> {
 /// A new loop, not made current (`asyncio.new_event_loop()`).
 fn make_loop(vm: &Vm) -> Rc<Loop> {
     let st = state(vm);
-    let lp = Rc::new(Loop::new(
-        vm.clock(),
-        st.task_names.clone(),
-        RuntimeClasses {
-            future: st.future_class.clone(),
-            task: st.task_class.clone(),
-            cancelled_error: st.cancelled_error.clone(),
-            invalid_state_error: st.invalid_state_error.clone(),
-        },
-        vm.tracer.clone(),
-    ));
+    let lp = Rc::new(
+        Loop::new(
+            vm.clock(),
+            st.task_names.clone(),
+            RuntimeClasses {
+                future: st.future_class.clone(),
+                task: st.task_class.clone(),
+                cancelled_error: st.cancelled_error.clone(),
+                invalid_state_error: st.invalid_state_error.clone(),
+            },
+            vm.tracer.clone(),
+        )
+        .with_shuffle(vm.schedule.borrow().clone()),
+    );
     let host: Rc<dyn crate::runtime::Host> = vm.rc();
     lp.set_host(Rc::downgrade(&host), crate::interp::finalize::pending);
     lp
