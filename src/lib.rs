@@ -24,11 +24,13 @@
 //! | [`diagnostic`] | tracebacks and syntax errors as CPython prints them |
 //! | [`timeline`] | a run's scheduling events as Chrome JSON or SVG |
 //! | [`run`] | from a source file to an exit status |
+//! | [`embed`] | the library API for Rust programs that run scripts |
 //! | [`testing`] | `pyco test`: golden-output tests as a command |
 
 pub mod ast;
 pub mod builtins;
 pub mod diagnostic;
+pub mod embed;
 pub mod format;
 pub mod hash;
 pub mod interp;
