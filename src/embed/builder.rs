@@ -7,12 +7,14 @@ use super::host::{
     Entry, HostModule, IntoAsyncHostFn, IntoHostFn, async_fn, raw_async_fn, raw_fn, sync_fn,
 };
 use crate::interp::{OutputSink, Vm};
+use crate::limits::Limits;
 use crate::run::{StderrSink, StdoutSink};
 use crate::value::{Symbol, Value};
 use std::future::Future;
 use std::rc::Rc;
 
 /// Options for an [`Interpreter`]: output sinks, the clock, `sys.argv`,
+/// limits,
 /// and what the host provides (functions, constants, modules).
 ///
 /// ```
@@ -34,6 +36,7 @@ pub struct Builder {
     stdout: Option<Rc<dyn OutputSink>>,
     stderr: Option<Rc<dyn OutputSink>>,
     virtual_time: bool,
+    limits: Limits,
     argv: Vec<String>,
     globals: Vec<(String, Entry)>,
     modules: Vec<HostModule>,
@@ -45,6 +48,7 @@ impl Default for Builder {
             stdout: None,
             stderr: None,
             virtual_time: false,
+            limits: Limits::default(),
             argv: vec![String::new()],
             globals: Vec::new(),
             modules: Vec::new(),
@@ -109,6 +113,27 @@ impl Builder {
     /// ```
     pub fn virtual_time(mut self, on: bool) -> Self {
         self.virtual_time = on;
+        self
+    }
+
+    /// Limits for untrusted scripts (default: none). Each run and call
+    /// counts steps, time, output and memory afresh; exceeding a limit
+    /// raises `ResourceError` naming it (recursion depth: `RecursionError`).
+    /// The memory limit needs [`crate::memory::CountingAllocator`] as the
+    /// host's global allocator.
+    ///
+    /// ```
+    /// use pyco::limits::Limits;
+    /// let interp = pyco::embed::Interpreter::builder()
+    ///     .limits(Limits { max_steps: Some(10_000), ..Limits::default() })
+    ///     .build();
+    /// let err = interp.run("while True:\n    pass").unwrap_err();
+    /// assert_eq!(err.type_name(), "ResourceError");
+    /// assert!(err.message().contains("step limit"));
+    /// interp.run("total = sum(range(100))").unwrap();
+    /// ```
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
         self
     }
 
@@ -248,6 +273,7 @@ impl Builder {
             .stderr
             .unwrap_or_else(|| Rc::new(StderrSink) as Rc<dyn OutputSink>);
         let vm = Vm::new(stdout, stderr);
+        vm.set_limits(self.limits);
         vm.use_virtual_time(self.virtual_time);
         *vm.argv.borrow_mut() = self.argv;
         for (name, entry) in &self.globals {

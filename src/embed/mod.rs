@@ -1,7 +1,7 @@
 //! Embedding pyco in a Rust program.
 //!
 //! An [`Interpreter`] runs scripts with the options of a [`Builder`]:
-//! where output goes, real or virtual time, `sys.argv`, and what the host
+//! where output goes, real or virtual time, `sys.argv`, limits ([`crate::limits::Limits`]), and what the host
 //! provides — functions (synchronous, or asynchronous: Rust futures that
 //! scripts `await` like coroutines), constants and importable modules
 //! ([`HostModule`]). Values cross the boundary through [`FromPy`] and
@@ -76,6 +76,7 @@ use crate::interp::Vm;
 use crate::modules::asyncio;
 use crate::source::SourceFile;
 use crate::value::{Module, Symbol, Value};
+use std::cell::Cell;
 use std::path::Path;
 use std::rc::Rc;
 
@@ -96,6 +97,29 @@ use std::rc::Rc;
 pub struct Interpreter {
     vm: Rc<Vm>,
     main: Rc<Module>,
+    /// Runs and calls in progress (a host function may call back in).
+    active: Rc<Cell<usize>>,
+}
+
+/// One run or call from the host: the outermost starts the limits'
+/// counting afresh and flushes stdout when it ends.
+struct Entered<'a>(&'a Interpreter);
+
+impl<'a> Entered<'a> {
+    fn new(interp: &'a Interpreter) -> Self {
+        if interp.active.get() == 0 {
+            interp.vm.budget.start();
+        }
+        interp.active.set(interp.active.get() + 1);
+        Entered(interp)
+    }
+}
+
+impl Drop for Entered<'_> {
+    fn drop(&mut self) {
+        self.0.active.set(self.0.active.get() - 1);
+        self.0.flush();
+    }
 }
 
 impl Default for Interpreter {
@@ -131,7 +155,11 @@ impl Interpreter {
         vm.modules
             .borrow_mut()
             .insert("__main__".into(), Value::Module(main.clone()));
-        Self { vm, main }
+        Self {
+            vm,
+            main,
+            active: Rc::new(Cell::new(0)),
+        }
     }
 
     /// The interpreter underneath, for what this API does not cover.
@@ -170,9 +198,8 @@ impl Interpreter {
         self.main
             .globals
             .set(crate::value::sym::__file__, Value::str(file_name));
-        let result = self.run_file_source(&file);
-        self.flush();
-        result
+        let _entered = Entered::new(self);
+        self.run_file_source(&file)
     }
 
     fn run_file_source(&self, file: &Rc<SourceFile>) -> Result<(), Error> {
@@ -304,8 +331,8 @@ impl Interpreter {
     /// assert_eq!(r.extract::<i64>().unwrap(), -5);
     /// ```
     pub fn call_value(&self, f: &Value, args: impl IntoArgs) -> Result<Value, Error> {
+        let _entered = Entered::new(self);
         let result = self.vm.call(f, &args.into_args(), &[]);
-        self.flush();
         result.map_err(|e| Error::from_exc(&self.vm, &e))
     }
 
@@ -366,6 +393,7 @@ impl Interpreter {
                 "cannot run a coroutine from Rust while the script's event loop is running",
             ));
         }
+        let _entered = Entered::new(self);
         let lp = asyncio::new_loop(vm);
         let closer = CloseLoop {
             vm: vm.clone(),
@@ -378,7 +406,6 @@ impl Interpreter {
         drop(local);
         lp.report_unretrieved();
         drop(closer);
-        self.flush();
         result.map_err(|e| Error::from_exc(vm, &e))
     }
 
