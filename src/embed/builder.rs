@@ -265,6 +265,7 @@ impl Builder {
     /// let interp = pyco::embed::Interpreter::builder().build();
     /// interp.run("x = 1").unwrap();
     /// ```
+    #[must_use]
     pub fn build(self) -> Interpreter {
         let stdout = self
             .stdout

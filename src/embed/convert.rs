@@ -3,7 +3,7 @@
 //!
 //! | Rust | Python |
 //! | --- | --- |
-//! | `i64`, `i32`, `u64`, `usize` | `int` (`bool` accepted, as Python does) |
+//! | `i64`, `i32`, `u32`, `u64`, `usize` | `int` (`bool` accepted, as Python does) |
 //! | `f64` | `float` (an `int` is accepted) |
 //! | `String`, `&str` (into only) | `str` |
 //! | `bool` | `bool` |
@@ -204,6 +204,7 @@ macro_rules! narrow_int {
 
 narrow_int!(
     i32 => "int in the range of i32",
+    u32 => "non-negative int in the range of u32",
     u64 => "non-negative int that fits in 64 bits",
     usize => "non-negative int that fits in usize"
 );
@@ -490,3 +491,60 @@ tuple_args!(A, B, C);
 tuple_args!(A, B, C, D);
 tuple_args!(A, B, C, D, E);
 tuple_args!(A, B, C, D, E, F);
+
+/// A Python-like rendering for Rust's `{:?}` (no interpreter needed:
+/// instances show as `<Class object>`, nesting deeper than four levels as
+/// `...`).
+///
+/// ```
+/// let v = pyco::value::Value::list(vec![pyco::value::Value::Int(1), pyco::value::Value::str("a")]);
+/// assert_eq!(format!("{v:?}"), "[1, 'a']");
+/// ```
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        debug_value(self, f, 0)
+    }
+}
+
+fn debug_value(v: &Value, f: &mut fmt::Formatter<'_>, depth: usize) -> fmt::Result {
+    let seq = |f: &mut fmt::Formatter<'_>, items: &[Value], open: &str, close: &str| {
+        f.write_str(open)?;
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            debug_value(item, f, depth + 1)?;
+        }
+        if open == "(" && items.len() == 1 {
+            f.write_str(",")?;
+        }
+        f.write_str(close)
+    };
+    if depth > 4 {
+        return f.write_str("...");
+    }
+    match v {
+        Value::None => f.write_str("None"),
+        Value::Bool(b) => f.write_str(if *b { "True" } else { "False" }),
+        Value::Int(i) => write!(f, "{i}"),
+        Value::BigInt(b) => write!(f, "{b}"),
+        Value::Float(x) => write!(f, "{}", crate::format::float::float_repr(*x)),
+        Value::Str(s) => f.write_str(&crate::format::string::str_repr(s.as_str())),
+        Value::Tuple(items) => seq(f, items, "(", ")"),
+        Value::List(items) => seq(f, &items.borrow(), "[", "]"),
+        Value::Dict(d) => {
+            f.write_str("{")?;
+            for (i, e) in d.borrow().iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                debug_value(&e.key, f, depth + 1)?;
+                f.write_str(": ")?;
+                debug_value(&e.value, f, depth + 1)?;
+            }
+            f.write_str("}")
+        }
+        Value::Module(m) => write!(f, "<module '{}'>", m.name),
+        other => write!(f, "<{} object>", type_name(other)),
+    }
+}

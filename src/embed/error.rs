@@ -44,7 +44,10 @@ pub struct TracebackFrame {
 /// assert!(err.rendered().ends_with("KeyError: 'missing'\n"));
 /// ```
 #[derive(Clone)]
-pub struct Error {
+pub struct Error(Box<ErrorData>);
+
+#[derive(Clone)]
+struct ErrorData {
     type_name: String,
     bases: Vec<String>,
     message: String,
@@ -73,7 +76,7 @@ impl Error {
         } else {
             format!("{type_name}: {message}\n")
         };
-        Self {
+        Self(Box::new(ErrorData {
             bases: vec![type_name.clone()],
             type_name,
             message,
@@ -82,7 +85,7 @@ impl Error {
             rendered,
             exit_code: None,
             exception: None,
-        }
+        }))
     }
 
     /// A `TypeError`.
@@ -123,7 +126,7 @@ impl Error {
     /// ```
     #[must_use]
     pub fn type_name(&self) -> &str {
-        &self.type_name
+        &self.0.type_name
     }
 
     /// Whether the exception is an instance of the class named `type_name`
@@ -136,7 +139,7 @@ impl Error {
     /// ```
     #[must_use]
     pub fn is_instance(&self, type_name: &str) -> bool {
-        self.bases.iter().any(|b| b == type_name)
+        self.0.bases.iter().any(|b| b == type_name)
     }
 
     /// The message: `str()` of the exception.
@@ -147,7 +150,7 @@ impl Error {
     /// ```
     #[must_use]
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// The traceback, outermost frame first (empty for syntax errors and
@@ -160,7 +163,7 @@ impl Error {
     /// ```
     #[must_use]
     pub fn traceback(&self) -> &[TracebackFrame] {
-        &self.traceback
+        &self.0.traceback
     }
 
     /// Where the error happened: the innermost traceback frame, or the
@@ -173,7 +176,7 @@ impl Error {
     /// ```
     #[must_use]
     pub fn location(&self) -> Option<&TracebackFrame> {
-        self.traceback.last().or(self.location.as_ref())
+        self.0.traceback.last().or(self.0.location.as_ref())
     }
 
     /// The error as the `pyco` command prints it on stderr: a CPython
@@ -181,15 +184,15 @@ impl Error {
     /// caret line.
     ///
     /// ```
-    /// let err = pyco::embed::Interpreter::new().run("1/0").unwrap_err();
+    /// let err = pyco::embed::Interpreter::new().run_named("job.py", "x = 1/0").unwrap_err();
     /// assert_eq!(
     ///     err.rendered(),
-    ///     "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nZeroDivisionError: division by zero\n"
+    ///     "Traceback (most recent call last):\n  File \"job.py\", line 1, in <module>\n    x = 1/0\nZeroDivisionError: division by zero\n"
     /// );
     /// ```
     #[must_use]
     pub fn rendered(&self) -> &str {
-        &self.rendered
+        &self.0.rendered
     }
 
     /// For `SystemExit`: the exit status the `pyco` command would use
@@ -203,7 +206,7 @@ impl Error {
     /// ```
     #[must_use]
     pub fn exit_code(&self) -> Option<i32> {
-        self.exit_code
+        self.0.exit_code
     }
 
     /// The exception object itself, when a script raised it.
@@ -215,7 +218,7 @@ impl Error {
     /// ```
     #[must_use]
     pub fn exception(&self) -> Option<&Value> {
-        self.exception.as_ref()
+        self.0.exception.as_ref()
     }
 
     /// Describes a raised exception.
@@ -249,7 +252,7 @@ impl Error {
         } else {
             crate::diagnostic::render_exception(vm, e)
         };
-        Self {
+        Self(Box::new(ErrorData {
             type_name: class.name.to_string(),
             bases,
             message,
@@ -258,7 +261,7 @@ impl Error {
             rendered,
             exit_code,
             exception: Some(e.value()),
-        }
+        }))
     }
 
     /// Describes a syntax error in `file`.
@@ -273,7 +276,7 @@ impl Error {
             bases.push("SyntaxError".into());
         }
         bases.extend(["Exception".into(), "BaseException".into()]);
-        Self {
+        Self(Box::new(ErrorData {
             type_name: name.to_string(),
             bases,
             message: err.message.clone(),
@@ -287,36 +290,36 @@ impl Error {
             rendered: crate::diagnostic::render_syntax_error(err, file),
             exit_code: None,
             exception: None,
-        }
+        }))
     }
 
     /// The exception a script sees for this error: the original object when
     /// it came from a script, else a new instance of the named class.
     pub(crate) fn into_exc(self, vm: &Vm) -> Exc {
-        if let Some(Value::Instance(inst)) = &self.exception
+        if let Some(Value::Instance(inst)) = &self.0.exception
             && let Some(e) = Exc::from_instance(inst.clone())
         {
             return e;
         }
-        let class = match vm.builtin(Symbol::intern(&self.type_name)) {
+        let class = match vm.builtin(Symbol::intern(&self.0.type_name)) {
             Some(Value::Class(c)) if c.is_subclass(&vm.types.base_exception) => Some(c),
-            _ if self.type_name == "CancelledError" => {
+            _ if self.0.type_name == "CancelledError" => {
                 Some(crate::modules::asyncio::state(vm).cancelled_error.clone())
             }
             _ => None,
         };
         match class {
             Some(c) => {
-                let args = if self.message.is_empty() {
+                let args = if self.0.message.is_empty() {
                     Vec::new()
                 } else {
-                    vec![Value::str(self.message)]
+                    vec![Value::str(self.0.message)]
                 };
                 crate::value::exception::new_exception(&c, args)
             }
             None => crate::interp::errors::runtime_error(format!(
                 "{}: {}",
-                self.type_name, self.message
+                self.0.type_name, self.0.message
             )),
         }
     }
@@ -347,10 +350,10 @@ fn system_exit_text(vm: &Vm, e: &Exc) -> String {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.message.is_empty() {
-            write!(f, "{}", self.type_name)
+        if self.0.message.is_empty() {
+            write!(f, "{}", self.0.type_name)
         } else {
-            write!(f, "{}: {}", self.type_name, self.message)
+            write!(f, "{}: {}", self.0.type_name, self.0.message)
         }
     }
 }
@@ -358,9 +361,9 @@ impl fmt::Display for Error {
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Error")
-            .field("type_name", &self.type_name)
-            .field("message", &self.message)
-            .field("traceback", &self.traceback)
+            .field("type_name", &self.0.type_name)
+            .field("message", &self.0.message)
+            .field("traceback", &self.0.traceback)
             .finish_non_exhaustive()
     }
 }
