@@ -26,6 +26,7 @@
 //! | [`timeline`] | a run's scheduling events as Chrome JSON or SVG |
 //! | [`run`] | from a source file to an exit status |
 //! | [`embed`] | the library API for Rust programs that run scripts |
+//! | [`repl`] | the interactive prompt (rustyline, one loop per session) |
 //! | [`testing`] | `pyco test`: golden-output tests as a command |
 
 pub mod ast;
@@ -41,6 +42,7 @@ pub mod limits;
 pub mod memory;
 pub mod modules;
 pub mod parser;
+pub mod repl;
 pub mod resolve;
 pub mod rng;
 pub mod run;

@@ -42,8 +42,8 @@ use crate::source::SourceFile;
 use crate::types::Types;
 use crate::value::object::Globals;
 use crate::value::{Exc, Module, PyResult, Symbol, Value};
+use hashbrown::HashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 pub use frame::{Flow, Frame};
@@ -123,6 +123,10 @@ pub struct Vm {
     /// Whether `input()` reads the process's standard input (the CLI) or
     /// sees end of file (embedding hosts).
     pub stdin_enabled: Cell<bool>,
+    /// Set from another thread (the REPL's Ctrl-C handler) to raise
+    /// `KeyboardInterrupt` at the next loop iteration of running code, the
+    /// way CPython's eval loop checks for pending signals.
+    pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
     self_ref: Weak<Vm>,
 }
 
@@ -155,6 +159,7 @@ impl Vm {
                 call_site: RefCell::new(None),
                 budget: crate::limits::Budget::default(),
                 stdin_enabled: Cell::new(false),
+                interrupt: std::sync::Arc::default(),
                 self_ref: weak.clone(),
             };
             crate::builtins::install(&vm);
@@ -221,6 +226,20 @@ impl Vm {
         if pool.len() < 256 && locals.capacity() <= 64 {
             pool.push(locals);
         }
+    }
+
+    /// Raises `KeyboardInterrupt` if an interrupt was requested (see
+    /// [`Vm::interrupt`]); loops call this once per iteration.
+    #[inline]
+    pub fn check_interrupt(&self) -> PyResult<()> {
+        use std::sync::atomic::Ordering;
+        if self.interrupt.load(Ordering::Relaxed) && self.interrupt.swap(false, Ordering::Relaxed) {
+            return Err(crate::value::exception::new_exception(
+                &self.types.keyboard_interrupt,
+                Vec::new(),
+            ));
+        }
+        Ok(())
     }
 
     /// Switches to the virtual clock (before the program starts).
