@@ -37,6 +37,7 @@ pub fn builtin_fn(name: &'static str, func: NativeFn) -> Value {
         receiver: None,
         owner: None,
         returns_coroutine: false,
+        host: None,
     }))
 }
 
@@ -51,6 +52,7 @@ pub fn add_method(class: &Rc<Class>, name: &'static str, func: NativeFn) {
             receiver: None,
             owner: Some(owner),
             returns_coroutine: false,
+            host: None,
         })),
     );
 }

@@ -197,6 +197,7 @@ impl Vm {
         if self.repr_stack.borrow().contains(&id) {
             return Ok(cycle.to_string());
         }
+        self.tick()?;
         let depth = self.depth.get() + 1;
         if depth > self.recursion_limit.get() {
             return Err(recursion_limit_exceeded(

@@ -126,6 +126,7 @@ impl Vm {
                     }
                 }
                 StmtKind::While(test, body, orelse) => loop {
+                    self.tick()?;
                     self.check_interrupt()?;
                     let t = self.eval_async(test, f).await?;
                     if !self.truthy(&t)? {

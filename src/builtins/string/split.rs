@@ -267,7 +267,7 @@ fn join(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     if let [Value::Str(only)] = items.as_slice() {
         return Ok(Value::Str(only.clone()));
     }
-    check_result_size(total)?;
+    check_result_size(vm, total)?;
     let mut out = String::with_capacity(total);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
