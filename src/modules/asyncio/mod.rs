@@ -10,6 +10,7 @@
 
 pub mod event_loop;
 pub mod future;
+pub mod gather;
 pub mod host;
 pub mod leaves;
 
@@ -128,6 +129,7 @@ pub fn build(vm: &Vm) -> Rc<Module> {
         ("iscoroutinefunction", iscoroutinefunction),
         ("isfuture", isfuture),
         ("_yield_once", yield_once),
+        ("gather", gather::gather),
     ];
     for (name, f) in functions {
         super::set_fn(&m, name, *f);
