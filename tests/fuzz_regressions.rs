@@ -10,6 +10,7 @@ use pyco::diagnostic::render_syntax_error;
 use pyco::parser::{InteractiveError, parse_interactive, parse_module};
 use pyco::resolve::{ResolveOptions, resolve_module};
 use pyco::source::SourceFile;
+use pyco::syntax_error::SyntaxError;
 use pyco::value::object::Globals;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -43,7 +44,7 @@ fn compile(text: &str) {
         )
     });
     if let Err(e) = compiled {
-        render_syntax_error(&e, &file);
+        render(&e, &file);
     }
     match parse_interactive(text) {
         Ok(m) => {
@@ -51,14 +52,23 @@ fn compile(text: &str) {
                 top_level_await: true,
             };
             if let Err(e) = resolve_module(&m, file.clone(), &Globals::default(), options) {
-                render_syntax_error(&e, &file);
+                render(&e, &file);
             }
         }
         Err(InteractiveError::Invalid(e)) => {
-            render_syntax_error(&e, &file);
+            render(&e, &file);
         }
         Err(InteractiveError::Incomplete) => {}
     }
+}
+
+/// Renders a syntax error as the parse target does, with the same check.
+fn render(e: &SyntaxError, file: &SourceFile) {
+    let text = render_syntax_error(e, file);
+    assert!(
+        text.ends_with('\n') && text.contains(e.kind.class_name()),
+        "rendered syntax error lacks its class line: {text:?}"
+    );
 }
 
 /// Runs the `pyco` binary on `case`; the exit status and stderr.
@@ -100,7 +110,11 @@ fn check(case: &Path) -> Result<(), String> {
     if stderr.contains("panicked") || !(code == 0 || code == 1) {
         return Err(format!("exit status {code}; stderr:\n{stderr}"));
     }
-    let last = stderr.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    let last = stderr
+        .lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
     if let Ok(want) = std::fs::read_to_string(case.with_extension("err"))
         && last != want.trim()
     {
@@ -113,7 +127,11 @@ fn check(case: &Path) -> Result<(), String> {
 fn fuzz_regressions_end_in_python_results() {
     let failures: Vec<String> = cases()
         .iter()
-        .filter_map(|case| check(case).err().map(|why| format!("{}: {why}", case.display())))
+        .filter_map(|case| {
+            check(case)
+                .err()
+                .map(|why| format!("{}: {why}", case.display()))
+        })
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
