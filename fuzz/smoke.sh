@@ -11,13 +11,18 @@
 # listed but do not fail the run: pyco has no step or memory limit yet, so
 # `while True: pass` is a hang by design.
 #
+# pyco is built with debug assertions (`-a`), so integer overflow in the
+# interpreter is a panic here rather than a silently wrong value.
+#
 # Environment: SANITIZER (default none; address is slower but also checks
-# the unsafe code of dependencies), FUZZ_TIMEOUT (seconds per input, 10).
+# the unsafe code of dependencies), FUZZ_TIMEOUT (seconds per input, 10),
+# FUZZ_RSS_MB (memory per process, 2048).
 set -euo pipefail
 
 secs=${1:-60}
 sanitizer=${SANITIZER:-none}
 timeout=${FUZZ_TIMEOUT:-10}
+rss=${FUZZ_RSS_MB:-2048}
 cd "$(dirname "$0")/.."
 
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
@@ -25,11 +30,11 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
     exit 2
 fi
 
-cargo +nightly fuzz build -s "$sanitizer"
+cargo +nightly fuzz build -s "$sanitizer" -a
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-common=(-max_total_time="$secs" -dict=fuzz/python.dict -rss_limit_mb=4096 -timeout="$timeout")
+common=(-max_total_time="$secs" -dict=fuzz/python.dict -rss_limit_mb="$rss" -timeout="$timeout")
 status=0
 for target in parse run; do
     mkdir -p "$work/$target" "fuzz/artifacts/$target"
@@ -38,7 +43,7 @@ for target in parse run; do
         run) extra=(-max_len=4096 -fork=1 -ignore_timeouts=1 -ignore_ooms=1) ;;
     esac
     echo "== $target: ${secs}s"
-    if ! cargo +nightly fuzz run -s "$sanitizer" "$target" "$work/$target" "fuzz/corpus/$target" \
+    if ! cargo +nightly fuzz run -s "$sanitizer" -a "$target" "$work/$target" "fuzz/corpus/$target" \
         -- "${common[@]}" "${extra[@]}" </dev/null; then
         echo "== $target: FAILED (input in fuzz/artifacts/$target/)" >&2
         status=1

@@ -3,8 +3,9 @@
 //! parse target compiles it (as a file and as REPL input, rendering any
 //! syntax error) without a panic, and must run under `pyco --virtual-time`
 //! to exit status 0 or 1 — a Python-level result, never a Rust panic
-//! (status 101), a signal or a hang. When `NAME.err` exists, the last line
-//! pyco prints on stderr must equal it.
+//! (status 101), a signal or a hang. When `NAME.err` exists (the last
+//! stderr line CPython 3.11 prints for the input), the last line pyco
+//! prints on stderr must equal it. See `fuzz/README.md`.
 
 use pyco::diagnostic::render_syntax_error;
 use pyco::parser::{InteractiveError, parse_interactive, parse_module};
