@@ -86,6 +86,11 @@ pub enum Limit {
     Output,
 }
 
+/// Results of at least this many bytes are checked against the memory limit
+/// before they are built ([`crate::interp::Vm::reserve`]); smaller ones are
+/// noticed by the allocator at the next step.
+pub const LARGE_RESULT: usize = 1 << 16;
+
 /// Steps between two looks at the clock and the memory counter when no
 /// step limit is nearer. Small enough that a timeout is noticed within
 /// microseconds, large enough that the slow path costs nothing measurable.
