@@ -23,7 +23,11 @@ const STACK_BYTES: usize = 1 << 30;
     name = "pyco",
     version,
     about,
-    override_usage = "pyco [OPTIONS] [FILE.py | -c CODE | run FILE.py] [ARGS]..."
+    override_usage = "pyco [OPTIONS] [FILE.py | -c CODE | run FILE.py] [ARGS]...",
+    after_help = "A script past a limit gets ResourceError naming it (RecursionError for \
+                  --max-depth) and exits with status 1; catching it does not help, the \
+                  next loop iteration or call raises it again. Scripts have no file, \
+                  network, process or environment access."
 )]
 struct Cli {
     /// Program passed in as a string (terminates the option list).

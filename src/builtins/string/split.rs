@@ -112,7 +112,11 @@ fn reserve_pieces(vm: &Vm, text: &str, pieces: impl FnOnce() -> usize) -> PyResu
     if text.len() < crate::limits::LARGE_RESULT / 4 || vm.budget.limits().max_memory.is_none() {
         return Ok(());
     }
-    vm.reserve(pieces().saturating_mul(PIECE_BYTES).saturating_add(text.len()))
+    vm.reserve(
+        pieces()
+            .saturating_mul(PIECE_BYTES)
+            .saturating_add(text.len()),
+    )
 }
 
 /// How many pieces splitting `text` at `sep` (whitespace runs for `None`)
@@ -215,7 +219,9 @@ fn splitlines(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
         None => false,
     };
     let text = s.as_str();
-    reserve_pieces(vm, text, || text.chars().filter(|&c| is_line_break(c)).count() + 1)?;
+    reserve_pieces(vm, text, || {
+        text.chars().filter(|&c| is_line_break(c)).count() + 1
+    })?;
     Ok(str_list(split_lines(text, keepends)))
 }
 
