@@ -20,6 +20,7 @@
 //! | [`builtins`] | built-in functions and methods of built-in types |
 //! | [`modules`] | `sys`, `time`, `random` |
 //! | [`runtime`] | the asyncio event loop on tokio |
+//! | [`limits`], [`memory`] | limits for untrusted scripts; heap counting for the memory limit |
 //! | [`format`], [`hash`], [`rng`] | CPython-exact number formatting, hashing, random numbers |
 //! | [`diagnostic`] | tracebacks and syntax errors as CPython prints them |
 //! | [`timeline`] | a run's scheduling events as Chrome JSON or SVG |
@@ -34,6 +35,8 @@ pub mod hash;
 pub mod interp;
 pub mod ir;
 pub mod lexer;
+pub mod limits;
+pub mod memory;
 pub mod modules;
 pub mod parser;
 pub mod resolve;

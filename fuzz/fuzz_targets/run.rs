@@ -1,20 +1,29 @@
 //! Whole programs: compile and run arbitrary input as `__main__`.
 //!
 //! A program may fail in any Python way (a syntax error, an uncaught
-//! exception, `sys.exit`), but the interpreter must not panic or crash.
-//! The limits are those pyco has today: the recursion limit, and virtual
-//! time so that sleeps and timeouts cost nothing. Inputs are capped at
-//! [`MAX_INPUT`] bytes, and libFuzzer's `-timeout` catches programs that
-//! loop forever (until pyco has a step limit, a `while True: pass` is a
-//! timeout to triage, not a finding). Output goes nowhere.
+//! exception, `ResourceError` from a limit, `sys.exit`), but the
+//! interpreter must not panic or crash. Every program runs under tight
+//! [`Limits`] ([`limits`]): steps, wall-clock time, memory (counted by
+//! pyco's allocator, installed here as in the `pyco` command), live tasks,
+//! virtual time and output. So `while True: pass` or `x = x * 2` forever
+//! end in `ResourceError` within a second or two, and a libFuzzer timeout
+//! (`-timeout=10`) or out-of-memory stop is a finding: something the
+//! limits do not reach. Inputs are capped at [`MAX_INPUT`] bytes. Output
+//! goes nowhere.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use pyco::interp::{OutputSink, Vm};
+use pyco::limits::Limits;
 use pyco::run::run_main;
 use pyco::source::SourceFile;
 use std::rc::Rc;
+use std::time::Duration;
+
+/// Counts each thread's heap, so that the memory limit can be kept.
+#[global_allocator]
+static ALLOCATOR: pyco::memory::CountingAllocator = pyco::memory::CountingAllocator;
 
 /// Programs longer than this are skipped: short programs run fast, and
 /// length adds little that the parse target does not already cover.
@@ -50,9 +59,23 @@ fuzz_target!(|data: &[u8]| {
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
 });
 
+/// The limits every fuzzed program runs under: far below libFuzzer's
+/// `-timeout` and `-rss_limit_mb`, so that those catch only what the
+/// limits miss.
+fn limits() -> Limits {
+    Limits::default()
+        .max_steps(2_000_000)
+        .timeout(Duration::from_secs(2))
+        .max_memory(256 << 20)
+        .max_tasks(1_000)
+        .max_virtual_time(Duration::from_secs(3_600))
+        .max_output(1 << 20)
+}
+
 fn run(text: String) {
     let vm = Vm::new(Rc::new(Discard), Rc::new(Discard));
     vm.use_virtual_time(true);
+    vm.set_limits(limits());
     *vm.argv.borrow_mut() = vec!["<fuzz>".to_owned()];
     let file = SourceFile::new("<fuzz>", text);
     let _ = run_main(&vm, &file);

@@ -97,6 +97,10 @@ fn list_extend(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let (l, rest) = list_of(args, "extend")?;
     arity("list.extend", rest, 1, 1)?;
     let items = vm.collect_iterable(&rest[0])?;
+    let grown = (l.borrow().len() + items.len()) * size_of::<Value>();
+    if grown > 1 << 16 {
+        vm.budget.reserve(grown as u64)?;
+    }
     l.borrow_mut().extend(items);
     Ok(Value::None)
 }

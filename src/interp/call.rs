@@ -94,6 +94,7 @@ impl Vm {
 
     /// Runs a function whose arguments are bound.
     fn run_function(&self, func: &Rc<Function>, locals: Locals, cells: Vec<CellRef>) -> PyResult {
+        self.tick()?;
         let code = &func.code;
         if code.function_kind != FunctionKind::Plain {
             return Ok(self.new_generator_like(func.clone(), locals, cells));

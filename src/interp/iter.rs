@@ -78,6 +78,7 @@ pub struct IterObject(pub RefCell<ValueIter>);
 impl ValueIter {
     /// The next item, or `None` at the end.
     pub fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+        vm.tick()?;
         let item = match self {
             ValueIter::List(l, i) => {
                 let items = l.borrow();

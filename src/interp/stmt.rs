@@ -45,6 +45,7 @@ impl Vm {
                 };
             }
             StmtKind::While(test, body, orelse) => loop {
+                self.tick()?;
                 let t = self.eval(test, f)?;
                 if !self.truthy(&t)? {
                     return self.exec_block(orelse, f);

@@ -126,6 +126,7 @@ impl Vm {
                     }
                 }
                 StmtKind::While(test, body, orelse) => loop {
+                    self.tick()?;
                     let t = self.eval_async(test, f).await?;
                     if !self.truthy(&t)? {
                         return self.exec_block_async(orelse, f).await;

@@ -70,6 +70,10 @@ pub trait Host {
     fn repr(&self, v: &Value) -> String;
     /// `file:line` of the call being made, when tracing.
     fn call_site(&self) -> Option<String>;
+    /// When the wall-clock limit runs out, if there is one.
+    fn limit_deadline(&self) -> Option<std::time::Instant>;
+    /// Records that `limit` was exceeded; the `ResourceError` to raise.
+    fn limit_exceeded(&self, limit: crate::limits::Limit) -> Exc;
 }
 
 /// One entry of the ready queue.
@@ -127,6 +131,8 @@ pub struct Loop {
     /// Operations outside the loop that will schedule something when done
     /// (host futures); while any is pending, an idle loop is not deadlocked.
     pub external: Cell<usize>,
+    /// Tasks created and not yet finished (for the task limit).
+    live_tasks: Cell<usize>,
     host: RefCell<Option<Weak<dyn Host>>>,
     /// The classes of asyncio objects.
     pub classes: RuntimeClasses,
@@ -165,6 +171,7 @@ impl Loop {
             driver_waker: RefCell::new(None),
             driver_parked: Cell::new(false),
             external: Cell::new(0),
+            live_tasks: Cell::new(0),
             host: RefCell::new(None),
             classes,
             unretrieved: RefCell::new(Vec::new()),
@@ -213,6 +220,20 @@ impl Loop {
                 false
             }
         }
+    }
+
+    /// Tasks created and not yet finished.
+    #[must_use]
+    pub fn live_tasks(&self) -> usize {
+        self.live_tasks.get()
+    }
+
+    /// Stops the loop because `limit` was exceeded: `run_until_complete`
+    /// returns and the `ResourceError` propagates like `SystemExit`.
+    fn exceeded(&self, limit: crate::limits::Limit) {
+        let exc = self.host().limit_exceeded(limit);
+        self.fatal.borrow_mut().get_or_insert(exc);
+        self.stop();
     }
 
     /// Whether `run_until_complete` is in progress.
@@ -334,6 +355,7 @@ impl Loop {
             self.trace(&task, trace::EventKind::Created { by, site });
         }
         self.tasks.borrow_mut().push(Rc::downgrade(&task));
+        self.live_tasks.set(self.live_tasks.get() + 1);
         tokio::task::spawn_local(TaskDriver {
             task: task.clone(),
             lp: self.clone(),
@@ -427,7 +449,8 @@ impl Loop {
                 } else if is_fatal(&e) {
                     task.finish(self, Err(e.clone()));
                     task.log_traceback.set(false);
-                    *self.fatal.borrow_mut() = Some(e);
+                    // The first fatal exception is the one reported.
+                    self.fatal.borrow_mut().get_or_insert(e);
                     self.stop();
                 } else {
                     task.finish(self, Err(e));
@@ -574,6 +597,14 @@ impl Future for TaskDriver {
     }
 }
 
+impl Drop for TaskDriver {
+    fn drop(&mut self) {
+        self.lp
+            .live_tasks
+            .set(self.lp.live_tasks.get().saturating_sub(1));
+    }
+}
+
 /// Yields once so that tokio runs the task just woken, then resumes.
 struct YieldToTask(bool);
 
@@ -622,6 +653,10 @@ async fn run_loop(lp: Rc<Loop>) {
             match next {
                 Some(when) if lp.clock.is_virtual() => {
                     if lp.external.get() == 0 {
+                        if !lp.clock.within_horizon(when) {
+                            lp.exceeded(crate::limits::Limit::VirtualTime);
+                            return;
+                        }
                         lp.clock.advance_to(when);
                     } else {
                         idle(&lp, None).await;
@@ -637,6 +672,14 @@ async fn run_loop(lp: Rc<Loop>) {
                     *lp.deadlocked.borrow_mut() = Some(lp.deadlock_report());
                     return;
                 }
+            }
+            if lp
+                .host()
+                .limit_deadline()
+                .is_some_and(|d| std::time::Instant::now() >= d)
+            {
+                lp.exceeded(crate::limits::Limit::Time);
+                return;
             }
         }
         // Collect due timers.
@@ -662,7 +705,13 @@ async fn run_loop(lp: Rc<Loop>) {
 }
 
 async fn idle(lp: &Loop, deadline: Option<i64>) {
-    let sleep = deadline.map(|d| Box::pin(tokio::time::sleep_until(lp.clock.instant_of(d).into())));
+    // Wake for the next timer, or when the wall-clock limit runs out.
+    let timer = deadline.map(|d| lp.clock.instant_of(d));
+    let wake = match (timer, lp.host().limit_deadline()) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let sleep = wake.map(|d| Box::pin(tokio::time::sleep_until(d.into())));
     Idle { lp, sleep }.await;
     lp.driver_parked.set(false);
 }
@@ -724,12 +773,15 @@ pub fn task_name(task: &Fut) -> String {
     }
 }
 
-/// Whether an exception ends the program even when raised inside a task.
+/// Whether an exception ends the program even when raised inside a task:
+/// `SystemExit`, `KeyboardInterrupt`, and `ResourceError` (an exceeded limit).
 #[must_use]
 pub fn is_fatal(e: &Exc) -> bool {
     let t = crate::types::types();
     let class = &e.instance().class;
-    class.is_subclass(&t.system_exit) || class.is_subclass(&t.keyboard_interrupt)
+    class.is_subclass(&t.system_exit)
+        || class.is_subclass(&t.keyboard_interrupt)
+        || class.is_subclass(&t.resource_error)
 }
 
 fn futures_noop_waker() -> Waker {

@@ -47,4 +47,12 @@ impl Host for Vm {
     fn call_site(&self) -> Option<String> {
         self.call_site.borrow().clone()
     }
+
+    fn limit_deadline(&self) -> Option<std::time::Instant> {
+        self.budget.deadline()
+    }
+
+    fn limit_exceeded(&self, limit: crate::limits::Limit) -> Exc {
+        self.budget.trip(limit)
+    }
 }

@@ -414,6 +414,7 @@ pub fn spawn(vm: &Vm, coro: &Value, name: Option<Value>) -> PyResult {
         Some(Value::Str(s)) => Some(Value::Str(s)),
         Some(other) => Some(Value::str(vm.str_of(&other)?)),
     };
+    vm.budget.check_tasks(lp.live_tasks())?;
     Ok(lp.create_task(coro.clone(), name).1)
 }
 
