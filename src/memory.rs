@@ -1,6 +1,7 @@
 //! Counting the bytes a thread holds on the heap, for the memory limit.
 //!
-//! [`CountingAllocator`] wraps the system allocator and keeps, per thread,
+//! [`CountingAllocator`] wraps mimalloc (pyco's allocator, see Cargo.toml)
+//! and keeps, per thread,
 //! the bytes allocated minus the bytes freed. An interpreter runs on one
 //! thread (its values are `Rc`, never shared), so the growth of that count
 //! while a script runs is what the script's values hold — strings, lists,
@@ -24,7 +25,8 @@
 //! }
 //! ```
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use mimalloc::MiMalloc;
+use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
 
 thread_local! {
@@ -36,15 +38,15 @@ thread_local! {
     static CEILING: Cell<i64> = const { Cell::new(i64::MAX) };
 }
 
-/// The system allocator, counting each thread's live bytes.
+/// mimalloc, counting each thread's live bytes.
 pub struct CountingAllocator;
 
-/// What an allocation of `size` bytes costs in the system allocator:
-/// glibc's malloc adds an 8-byte header, rounds to 16 and never hands out
-/// less than 32 bytes; 16 more stand for the free space that many small
-/// objects leave between them (measured with lists of lists). Counting
-/// this rather than `size` keeps the count close to the process's real
-/// footprint.
+/// What an allocation of `size` bytes is counted as: the size with an
+/// 8-byte header, rounded to 16, at least 32 bytes, plus 16 for the free
+/// space that many small objects leave between them (measured with lists
+/// of lists under glibc's malloc; mimalloc's size classes cost about as
+/// much). Counting this rather than `size` keeps the count close to the
+/// process's real footprint.
 fn footprint(size: usize) -> i64 {
     (((size + 8 + 15) & !15).max(32) + 16) as i64
 }
@@ -66,13 +68,13 @@ pub fn set_ceiling(ceiling: Option<i64>) {
     CEILING.with(|c| c.set(ceiling.unwrap_or(i64::MAX)));
 }
 
-// SAFETY: every method forwards to `System` with the caller's arguments
+// SAFETY: every method forwards to `MiMalloc` with the caller's arguments
 // unchanged; counting touches only a thread-local integer.
 #[expect(unsafe_code, reason = "a global allocator is an unsafe trait")]
 unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: forwarded with the caller's guarantees.
-        let p = unsafe { System.alloc(layout) };
+        let p = unsafe { MiMalloc.alloc(layout) };
         if !p.is_null() {
             add(footprint(layout.size()));
         }
@@ -81,7 +83,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         // SAFETY: forwarded with the caller's guarantees.
-        let p = unsafe { System.alloc_zeroed(layout) };
+        let p = unsafe { MiMalloc.alloc_zeroed(layout) };
         if !p.is_null() {
             add(footprint(layout.size()));
         }
@@ -90,13 +92,13 @@ unsafe impl GlobalAlloc for CountingAllocator {
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.dealloc(ptr, layout) };
+        unsafe { MiMalloc.dealloc(ptr, layout) };
         add(-footprint(layout.size()));
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: forwarded with the caller's guarantees.
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        let p = unsafe { MiMalloc.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             add(footprint(new_size) - footprint(layout.size()));
         }

@@ -46,6 +46,7 @@ impl Vm {
             }
             StmtKind::While(test, body, orelse) => loop {
                 self.tick()?;
+                self.check_interrupt()?;
                 let t = self.eval(test, f)?;
                 if !self.truthy(&t)? {
                     return self.exec_block(orelse, f);
@@ -66,6 +67,7 @@ impl Vm {
                 let iterable = self.eval(iter, f)?;
                 let mut it = self.iter_start(&iterable)?;
                 while let Some(item) = it.next(self)? {
+                    self.check_interrupt()?;
                     self.assign(target, item, f)?;
                     match self.exec_block(body, f)? {
                         Flow::Break => return Ok(Flow::Normal),
