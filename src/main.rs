@@ -26,7 +26,11 @@ const STACK_BYTES: usize = 1 << 30;
     name = "pyco",
     version,
     about,
-    override_usage = "pyco [OPTIONS] [-i] [FILE.py | -c CODE | run FILE.py] [ARGS]..."
+    override_usage = "pyco [OPTIONS] [-i] [FILE.py | -c CODE | run FILE.py] [ARGS]...",
+    after_help = "A script past a limit gets ResourceError naming it (RecursionError for \
+                  --max-depth) and exits with status 1; catching it does not help, the \
+                  next loop iteration or call raises it again. Scripts have no file, \
+                  network, process or environment access."
 )]
 struct Cli {
     /// Open the interactive prompt after running the script or command

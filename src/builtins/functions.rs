@@ -119,7 +119,14 @@ pub fn length(vm: &Vm, v: &Value) -> PyResult<usize> {
         Value::Dict(d) => d.borrow().len(),
         Value::Set(s) => s.borrow().len(),
         Value::FrozenSet(s) => s.len(),
-        Value::Range(r) => r.len() as usize,
+        Value::Range(r) => usize::try_from(r.len_exact())
+            .ok()
+            .filter(|&n| isize::try_from(n).is_ok())
+            .ok_or_else(|| {
+                crate::interp::errors::overflow_error(
+                    "Python int too large to convert to C ssize_t",
+                )
+            })?,
         _ => {
             let ty = vm.type_of(v);
             match ty.lookup(sym::__len__) {

@@ -4,7 +4,7 @@
 
 use super::Vm;
 use super::errors::{
-    division_by_zero, overflow_error, type_error, unsupported_operands, value_error,
+    division_by_zero, overflow_error, type_error, unsupported_operands, value_error, vec_with_room,
 };
 use crate::ast::{BinOp, CmpOp, UnaryOp};
 use crate::value::{PyResult, Symbol, Value, sym};
@@ -463,7 +463,7 @@ impl Vm {
             (Value::List(l), n, BinOp::Mul) | (n, Value::List(l), BinOp::Mul) if is_int(n) => {
                 let items = l.borrow();
                 let count = self.repeat_count(n, items.len(), size_of::<Value>())?;
-                let mut v = Vec::with_capacity(items.len() * count);
+                let mut v = vec_with_room(items.len() * count)?;
                 for _ in 0..count {
                     v.extend(items.iter().cloned());
                 }
@@ -471,7 +471,7 @@ impl Vm {
             }
             (Value::Tuple(t), n, BinOp::Mul) | (n, Value::Tuple(t), BinOp::Mul) if is_int(n) => {
                 let count = self.repeat_count(n, t.len(), size_of::<Value>())?;
-                let mut v = Vec::with_capacity(t.len() * count);
+                let mut v = vec_with_room(t.len() * count)?;
                 for _ in 0..count {
                     v.extend(t.iter().cloned());
                 }
@@ -512,11 +512,13 @@ impl Vm {
             _ => self.to_index(n)?.max(0),
         };
         let n = usize::try_from(n).unwrap_or(usize::MAX);
+        // Past the memory limit is the script's limit; past the hard cap
+        // is CPython's MemoryError on any machine.
+        self.budget
+            .reserve((n.saturating_mul(unit).saturating_mul(item_bytes)) as u64)?;
         if unit > 0 && n.saturating_mul(unit) > (1 << 34) {
             return Err(super::errors::memory_error(""));
         }
-        self.budget
-            .reserve((n.saturating_mul(unit).saturating_mul(item_bytes)) as u64)?;
         Ok(n)
     }
 
@@ -552,6 +554,13 @@ impl Vm {
         }
         if op == BinOp::Mul {
             let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+            // `seq * n` with an `n` that has `__index__`: its value repeats.
+            if seq(a) && user(b) && tb.lookup(sym::__index__).is_some() {
+                return self.binary_op(op, a, &Value::Int(self.to_index(b)?));
+            }
+            if seq(b) && user(a) && ta.lookup(sym::__index__).is_some() {
+                return self.binary_op(op, &Value::Int(self.to_index(a)?), b);
+            }
             if seq(a) && !is_int(b) {
                 return Err(type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
@@ -653,8 +662,9 @@ impl Vm {
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 self.set_eq(a, b)
             }
-            (Value::Range(x), Value::Range(y)) => Ok(x.len() == y.len()
-                && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)))),
+            (Value::Range(x), Value::Range(y)) => Ok(x.len_exact() == y.len_exact()
+                && (x.is_empty()
+                    || (x.start == y.start && (x.len_exact() == 1 || x.step == y.step)))),
             _ => {
                 let r = self.rich_compare(CmpOp::Eq, a, b)?;
                 self.truthy(&r)
