@@ -13,6 +13,7 @@
 //! | [`suspend`] | evaluation that can suspend (`await`, `yield`) |
 //! | [`call`] | calling anything; binding arguments to parameters |
 //! | [`attr`] | attribute lookup and assignment |
+//! | [`descr`] | user descriptors, `__slots__`, `__getattribute__`/`__delattr__` hooks |
 //! | [`ops`] | operators, comparison, truth, hashing |
 //! | [`repr`] | `repr()` and `str()` |
 //! | [`iter`] | the iteration protocol |
@@ -26,6 +27,7 @@ pub mod attr;
 pub mod call;
 pub mod class;
 pub mod containers;
+pub mod descr;
 pub mod errors;
 pub mod exc_group;
 pub mod expr;
@@ -118,6 +120,9 @@ pub struct Vm {
     pub locals_pool: RefCell<Vec<frame::Locals>>,
     /// The event loop while `asyncio.run` (or the REPL) drives one.
     pub event_loop: RefCell<Option<Rc<crate::runtime::Loop>>>,
+    /// Set once any class defines `__getattribute__`: until then attribute
+    /// reads need not look for one.
+    pub getattribute_hooked: Cell<bool>,
     self_ref: Weak<Vm>,
 }
 
@@ -144,6 +149,7 @@ impl Vm {
                 repr_stack: RefCell::new(Vec::new()),
                 clock: RefCell::new(Rc::new(crate::runtime::clock::Clock::new(false))),
                 event_loop: RefCell::new(None),
+                getattribute_hooked: Cell::new(false),
                 locals_pool: RefCell::new(Vec::new()),
                 tracer: Rc::new(crate::runtime::trace::Tracer::default()),
                 await_site: RefCell::new(AwaitSite::default()),
