@@ -24,6 +24,7 @@
 //! | [`diagnostic`] | tracebacks and syntax errors as CPython prints them |
 //! | [`timeline`] | a run's scheduling events as Chrome JSON or SVG |
 //! | [`run`] | from a source file to an exit status |
+//! | [`repl`] | the interactive prompt (rustyline, one loop per session) |
 //! | [`testing`] | `pyco test`: golden-output tests as a command |
 
 pub mod ast;
@@ -36,6 +37,7 @@ pub mod ir;
 pub mod lexer;
 pub mod modules;
 pub mod parser;
+pub mod repl;
 pub mod resolve;
 pub mod rng;
 pub mod run;

@@ -17,9 +17,18 @@ const STACK_BYTES: usize = 1 << 30;
     name = "pyco",
     version,
     about,
-    override_usage = "pyco [OPTIONS] [FILE.py | -c CODE | run FILE.py] [ARGS]..."
+    override_usage = "pyco [OPTIONS] [-i] [FILE.py | -c CODE | run FILE.py] [ARGS]..."
 )]
 struct Cli {
+    /// Open the interactive prompt after running the script or command
+    /// (with neither, open it even when standard input is not a terminal).
+    #[arg(short = 'i')]
+    inspect: bool,
+
+    /// Keep no history of the interactive prompt (also PYCO_HISTORY=0).
+    #[arg(long)]
+    no_history: bool,
+
     /// Program passed in as a string (terminates the option list).
     #[arg(short = 'c', value_name = "CODE", allow_hyphen_values = true)]
     command: Option<String>,
@@ -113,7 +122,28 @@ fn run(cli: Cli) -> i32 {
         None => TraceMode::Off,
     };
     vm.tracer.configure(mode, cli.timeline.is_some());
-    let code = run_program(&vm, cli.command, cli.args);
+    let repl = pyco::repl::ReplOptions {
+        history: pyco::repl::history_path(cli.no_history),
+        virtual_time: cli.virtual_time,
+    };
+    let interactive = cli.command.is_none()
+        && cli.args.iter().all(|a| a == "run")
+        && (cli.inspect || std::io::IsTerminal::is_terminal(&std::io::stdin()));
+    let code = if interactive {
+        pyco::repl::run(&vm, None, &repl)
+    } else {
+        let code = run_program(&vm, cli.command, cli.args);
+        let main = vm.modules.borrow().get("__main__").cloned();
+        match main {
+            // `-i`: the prompt opens in the program's globals, whatever
+            // happened (a missing file is not a program).
+            Some(pyco::value::Value::Module(module)) if cli.inspect => {
+                Some(pyco::repl::run(&vm, Some(module), &repl))
+            }
+            _ => None,
+        }
+        .unwrap_or(code)
+    };
     if let Some(path) = &cli.timeline {
         let events = vm.tracer.events();
         let text = if path.extension().is_some_and(|e| e == "json") {
@@ -142,13 +172,7 @@ fn run_program(vm: &Rc<Vm>, command: Option<String>, args: Vec<String>) -> i32 {
         args.remove(0);
     }
     let Some(path) = args.first().cloned() else {
-        use std::io::{IsTerminal, Read};
-        if std::io::stdin().is_terminal() {
-            eprintln!(
-                "pyco: the interactive prompt is not available yet; pass a script: pyco FILE.py"
-            );
-            return 2;
-        }
+        use std::io::Read;
         let mut text = String::new();
         if std::io::stdin().read_to_string(&mut text).is_err() {
             eprintln!("pyco: can't read standard input");

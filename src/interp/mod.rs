@@ -123,6 +123,10 @@ pub struct Vm {
     /// Set once any class defines `__getattribute__`: until then attribute
     /// reads need not look for one.
     pub getattribute_hooked: Cell<bool>,
+    /// Set from another thread (the REPL's Ctrl-C handler) to raise
+    /// `KeyboardInterrupt` at the next loop iteration of running code, the
+    /// way CPython's eval loop checks for pending signals.
+    pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
     self_ref: Weak<Vm>,
 }
 
@@ -154,6 +158,7 @@ impl Vm {
                 tracer: Rc::new(crate::runtime::trace::Tracer::default()),
                 await_site: RefCell::new(AwaitSite::default()),
                 call_site: RefCell::new(None),
+                interrupt: std::sync::Arc::default(),
                 self_ref: weak.clone(),
             };
             crate::builtins::install(&vm);
@@ -183,6 +188,20 @@ impl Vm {
         if pool.len() < 256 && locals.capacity() <= 64 {
             pool.push(locals);
         }
+    }
+
+    /// Raises `KeyboardInterrupt` if an interrupt was requested (see
+    /// [`Vm::interrupt`]); loops call this once per iteration.
+    #[inline]
+    pub fn check_interrupt(&self) -> PyResult<()> {
+        use std::sync::atomic::Ordering;
+        if self.interrupt.load(Ordering::Relaxed) && self.interrupt.swap(false, Ordering::Relaxed) {
+            return Err(crate::value::exception::new_exception(
+                &self.types.keyboard_interrupt,
+                Vec::new(),
+            ));
+        }
+        Ok(())
     }
 
     /// Switches to the virtual clock (before the program starts).

@@ -126,6 +126,7 @@ impl Vm {
                     }
                 }
                 StmtKind::While(test, body, orelse) => loop {
+                    self.check_interrupt()?;
                     let t = self.eval_async(test, f).await?;
                     if !self.truthy(&t)? {
                         return self.exec_block_async(orelse, f).await;
@@ -160,6 +161,7 @@ impl Vm {
                     } else {
                         let mut it = self.iter_start(&iterable)?;
                         while let Some(item) = it.next(self)? {
+                            self.check_interrupt()?;
                             self.assign_async(target, item, f).await?;
                             match self.exec_block_async(body, f).await? {
                                 Flow::Break => return Ok(Flow::Normal),

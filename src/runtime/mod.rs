@@ -501,15 +501,28 @@ impl Loop {
 
     /// Reports tasks whose exception was never retrieved (and are finished).
     pub fn report_unretrieved(&self) {
+        self.report_unretrieved_if(|_| true);
+    }
+
+    /// Reports, as [`Loop::report_unretrieved`] does, the finished tasks
+    /// with an unretrieved exception for which `due` holds, and keeps the
+    /// others for a later report. (The REPL reports a task once nothing
+    /// references its object, when CPython would collect it.)
+    pub fn report_unretrieved_if(&self, due: impl Fn(&Fut) -> bool) {
         let host = self.host();
         let list = std::mem::take(&mut *self.unretrieved.borrow_mut());
+        let (list, kept): (Vec<_>, Vec<_>) = list.into_iter().partition(|t| due(t));
+        self.unretrieved.borrow_mut().extend(kept);
         for t in list {
             if !t.log_traceback.get() {
                 continue;
             }
             t.log_traceback.set(false);
             let Some(Err(e)) = t.outcome() else { continue };
-            let obj = t.object_value().map(|v| host.repr(&v)).unwrap_or_default();
+            let object = t
+                .object_value()
+                .unwrap_or_else(|| NativeObject::new_value(self.classes.task.clone(), t.clone()));
+            let obj = host.repr(&object);
             let mut text = format!("Task exception was never retrieved\nfuture: {obj}\n");
             text.push_str(&host.render_exception(&e));
             host.write_stderr(&text);

@@ -182,7 +182,9 @@ pub fn current_loop(vm: &Vm) -> Rc<Loop> {
     new_loop(vm)
 }
 
-fn new_loop(vm: &Vm) -> Rc<Loop> {
+/// A fresh event loop for `vm`, made its current loop (`asyncio.run` makes
+/// one per run; the REPL one for the whole session).
+pub fn new_loop(vm: &Vm) -> Rc<Loop> {
     let st = state(vm);
     let lp = Rc::new(Loop::new(
         vm.clock(),
