@@ -402,7 +402,9 @@ impl Vm {
                     "cannot fit 'int' into an index-sized integer".to_string(),
                 ));
             }
-            Value::Instance(_) => self.to_index(index)?,
+            Value::Instance(_) if self.type_of(index).lookup(sym::__index__).is_some() => {
+                self.to_index(index)?
+            }
             _ => {
                 return Err(type_error(format!(
                     "{what} indices must be integers or slices, not {}",

@@ -524,6 +524,26 @@ impl Vm {
         }
         if op == BinOp::Mul {
             let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+            // Repetition by an object with `__index__`.
+            let index_of = |v: &Value| {
+                if matches!(v, Value::Instance(_))
+                    && self.type_of(v).lookup(sym::__index__).is_some()
+                {
+                    self.to_index(v).map(|n| Some(Value::Int(n)))
+                } else {
+                    Ok(None)
+                }
+            };
+            if seq(a)
+                && let Some(n) = index_of(b)?
+            {
+                return self.binary_op(op, a, &n);
+            }
+            if seq(b)
+                && let Some(n) = index_of(a)?
+            {
+                return self.binary_op(op, &n, b);
+            }
             if seq(a) && !is_int(b) {
                 return Err(type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
