@@ -348,7 +348,12 @@ fn callable(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn abs(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("abs", args, 1, 1)?;
-    Ok(match &args[0] {
+    abs_of(vm, &args[0])
+}
+
+/// `abs(v)`.
+pub fn abs_of(vm: &Vm, v: &Value) -> PyResult {
+    Ok(match v {
         Value::Int(i) => i
             .checked_abs()
             .map_or_else(|| Value::from_bigint(BigInt::from(*i).abs()), Value::Int),
@@ -692,6 +697,15 @@ fn ord(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn int_arg(vm: &Vm, v: &Value) -> PyResult<BigInt> {
+    let converted;
+    let v = if let Value::Instance(_) = v
+        && let Some(m) = vm.type_of(v).lookup(sym::__index__)
+    {
+        converted = vm.call(&m, std::slice::from_ref(v), &[])?;
+        &converted
+    } else {
+        v
+    };
     match v.to_bigint() {
         Some(b) => Ok(b),
         None => Err(type_error(format!(

@@ -15,6 +15,7 @@
 
 pub mod args;
 pub mod constructors;
+pub mod dunders;
 pub mod exceptions;
 pub mod functions;
 pub mod iterators;
@@ -88,6 +89,7 @@ pub fn install(vm: &Vm) {
     sequences::install(vm);
     mappings::install(vm);
     iterators::install(vm);
+    dunders::install(vm);
     constructors::install(vm);
     functions::install(vm);
     let g = &vm.builtins.globals;

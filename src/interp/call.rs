@@ -195,9 +195,15 @@ impl Vm {
                     if let Some(d) = &mut extra {
                         self.dict_set(d, Value::str(&*name.name()), v.clone())?;
                     } else {
-                        if idx.is_some() {
+                        let posonly: Vec<String> = kwargs
+                            .iter()
+                            .filter(|(k, _)| p.names[..p.posonly].contains(k))
+                            .map(|(k, _)| k.to_string())
+                            .collect();
+                        if !posonly.is_empty() {
                             return Err(type_error(format!(
-                                "{fname}() got some positional-only arguments passed as keyword arguments: '{name}'"
+                                "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                posonly.join(", ")
                             )));
                         }
                         return Err(type_error(format!(
