@@ -2,14 +2,17 @@
 
 use clap::Parser;
 use pyco::interp::Vm;
+use pyco::limits::Limits;
+use pyco::limits::units::{parse_duration, parse_size};
 use pyco::run::{StderrSink, StdoutSink, run_main};
 use pyco::runtime::trace::TraceMode;
 use pyco::source::SourceFile;
 use std::rc::Rc;
 
-/// The global allocator: see Cargo.toml for why.
+/// The global allocator: mimalloc (see Cargo.toml for why), counting the
+/// interpreter thread's heap bytes for `--max-memory`.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: pyco::memory::CountingAllocator = pyco::memory::CountingAllocator;
 
 /// Stack for the interpreter thread: Python recursion up to the recursion
 /// limit and deeply nested expressions run on it.
@@ -23,7 +26,11 @@ const STACK_BYTES: usize = 1 << 30;
     name = "pyco",
     version,
     about,
-    override_usage = "pyco [OPTIONS] [-i] [FILE.py | -c CODE | run FILE.py] [ARGS]..."
+    override_usage = "pyco [OPTIONS] [-i] [FILE.py | -c CODE | run FILE.py] [ARGS]...",
+    after_help = "A script past a limit gets ResourceError naming it (RecursionError for \
+                  --max-depth) and exits with status 1; catching it does not help, the \
+                  next loop iteration or call raises it again. Scripts have no file, \
+                  network, process or environment access."
 )]
 struct Cli {
     /// Open the interactive prompt after running the script or command
@@ -79,6 +86,34 @@ struct Cli {
     /// (how --explore counts distinct schedules).
     #[arg(long, value_name = "FILE", requires = "schedule_seed", hide = true)]
     schedule_fingerprint: Option<std::path::PathBuf>,
+    /// Most tasks alive at once; creating one more raises ResourceError.
+    #[arg(long, value_name = "N", help_heading = "Limits")]
+    max_tasks: Option<usize>,
+
+    /// Recursion limit (RecursionError past it); also the most that
+    /// sys.setrecursionlimit may set.
+    #[arg(long, value_name = "N", help_heading = "Limits")]
+    max_depth: Option<usize>,
+
+    /// Most steps (loop iterations plus function calls).
+    #[arg(long, value_name = "N", help_heading = "Limits")]
+    max_steps: Option<u64>,
+
+    /// Wall-clock time limit, e.g. 10s, 500ms, 2m.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, help_heading = "Limits")]
+    timeout: Option<std::time::Duration>,
+
+    /// How far the virtual clock may move under --virtual-time, e.g. 1h.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, help_heading = "Limits")]
+    max_virtual_time: Option<std::time::Duration>,
+
+    /// Most heap memory the script may hold, e.g. 512MB, 64MiB.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, help_heading = "Limits")]
+    max_memory: Option<u64>,
+
+    /// Most bytes the script may write to stdout and stderr, e.g. 10MB.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, help_heading = "Limits")]
+    max_output: Option<u64>,
 
     /// The script and its arguments (`run` before the script is accepted).
     #[arg(
@@ -169,6 +204,16 @@ fn run(cli: Cli) -> i32 {
     } else {
         vm.use_virtual_time(cli.virtual_time);
     }
+    vm.stdin_enabled.set(true);
+    vm.set_limits(Limits {
+        max_tasks: cli.max_tasks,
+        max_depth: cli.max_depth,
+        max_steps: cli.max_steps,
+        timeout: cli.timeout,
+        max_virtual_time: cli.max_virtual_time,
+        max_memory: cli.max_memory,
+        max_output: cli.max_output,
+    });
     let mode = match cli.trace.as_deref() {
         Some("json") => TraceMode::Json,
         Some(_) => TraceMode::Text,

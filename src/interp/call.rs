@@ -16,12 +16,12 @@ impl Vm {
         match callee {
             Value::Function(func) => self.call_function(func, args, kwargs),
             Value::Builtin(b) => match &b.receiver {
-                None => (b.func)(self, args, kwargs),
+                None => b.invoke(self, args, kwargs),
                 Some(recv) => {
                     let mut full = ArgVec::with_capacity(args.len() + 1);
                     full.push(recv.clone());
                     full.extend(args.iter().cloned());
-                    (b.func)(self, &full, kwargs)
+                    b.invoke(self, &full, kwargs)
                 }
             },
             Value::BoundMethod(m) => {
@@ -94,6 +94,7 @@ impl Vm {
 
     /// Runs a function whose arguments are bound.
     fn run_function(&self, func: &Rc<Function>, locals: Locals, cells: Vec<CellRef>) -> PyResult {
+        self.tick()?;
         let code = &func.code;
         if code.function_kind != FunctionKind::Plain {
             return Ok(self.new_generator_like(func.clone(), locals, cells));
@@ -194,9 +195,15 @@ impl Vm {
                     if let Some(d) = &mut extra {
                         self.dict_set(d, Value::str(&*name.name()), v.clone())?;
                     } else {
-                        if idx.is_some() {
+                        let posonly: Vec<String> = kwargs
+                            .iter()
+                            .filter(|(k, _)| p.names[..p.posonly].contains(k))
+                            .map(|(k, _)| k.to_string())
+                            .collect();
+                        if !posonly.is_empty() {
                             return Err(type_error(format!(
-                                "{fname}() got some positional-only arguments passed as keyword arguments: '{name}'"
+                                "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                posonly.join(", ")
                             )));
                         }
                         return Err(type_error(format!(

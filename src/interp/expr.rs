@@ -74,14 +74,14 @@ impl Vm {
             {
                 return Ok(Value::Bool(super::ops::int_compare(*op, *x, *y)));
             }
-            return Ok(Value::Bool(self.compare_bool(*op, &a, &b)?));
+            return self.compare_value(*op, &a, &b);
         }
         let last = rest.len() - 1;
         for (i, (op, right)) in rest.iter().enumerate() {
             let b = self.eval(right, f)?;
-            let ok = self.compare_bool(*op, &a, &b)?;
-            if i == last || !ok {
-                return Ok(Value::Bool(ok));
+            let r = self.compare_value(*op, &a, &b)?;
+            if i == last || !self.truthy(&r)? {
+                return Ok(r);
             }
             a = b;
         }
@@ -631,11 +631,9 @@ impl Vm {
         if spec.is_empty()
             && let Value::Str(s) = &v
         {
-            out.push_str(s.as_str());
-            return Ok(());
+            return self.push_checked(out, s.as_str());
         }
-        out.push_str(&self.format_value(&v, spec)?);
-        Ok(())
+        self.push_checked(out, &self.format_value(&v, spec)?)
     }
 
     fn run_comprehension(

@@ -7,7 +7,7 @@
 use super::Vm;
 use super::errors::{runtime_error, type_error, value_error};
 use super::generator::Generator;
-use crate::value::{DictMap, NativeObject, PyResult, PyStr, Value, sym};
+use crate::value::{DictMap, NativeObject, PyResult, PyStr, SetTable, Value, sym};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -43,8 +43,18 @@ pub enum ValueIter {
         /// The size when iteration started.
         len: usize,
     },
-    /// Over a snapshot of values (sets, `reversed` of a sequence).
+    /// Over a snapshot of values (sets, `reversed` of a tuple or string).
     Snapshot(Vec<Value>, usize),
+    /// `reversed(list)`: the list and how many items are left (the next
+    /// index plus one), read live so that a list shrinking under the
+    /// iterator ends it, as CPython's `list_reverseiterator`.
+    ListReversed(Rc<RefCell<Vec<Value>>>, usize),
+    /// `reversed(seq)` through `__len__` and `__getitem__`: the sequence
+    /// and the next index, counting down to 0.
+    SeqReversed(Value, i64),
+    /// Over a snapshot of a set's values; the set's size when iteration
+    /// started detects changes (CPython's "Set changed size").
+    SetSnapshot(Box<SetSnapshot>, usize),
     /// `enumerate`.
     Enumerate(Box<ValueIter>, i64),
     /// `zip`.
@@ -65,12 +75,23 @@ pub enum ValueIter {
     Done,
 }
 
+/// The state of an iteration over a `set`.
+pub struct SetSnapshot {
+    /// The set.
+    pub set: Rc<RefCell<SetTable>>,
+    /// Its size when iteration started (`usize::MAX` once it changed).
+    pub len: usize,
+    /// Its values when iteration started.
+    pub items: Vec<Value>,
+}
+
 /// A Python-visible iterator: a [`ValueIter`] behind a cell.
 pub struct IterObject(pub RefCell<ValueIter>);
 
 impl ValueIter {
     /// The next item, or `None` at the end.
     pub fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+        vm.tick()?;
         let item = match self {
             ValueIter::List(l, i) => {
                 let items = l.borrow();
@@ -132,6 +153,38 @@ impl ValueIter {
             }
             ValueIter::Snapshot(items, i) => {
                 let v = items.get(*i).cloned();
+                *i += 1;
+                v
+            }
+            ValueIter::ListReversed(l, left) => {
+                let v = left.checked_sub(1).and_then(|i| l.borrow().get(i).cloned());
+                *left = left.saturating_sub(1);
+                v
+            }
+            ValueIter::SeqReversed(seq, i) => {
+                if *i < 0 {
+                    None
+                } else {
+                    let (seq, at) = (seq.clone(), *i);
+                    *i -= 1;
+                    match vm.get_item(&seq, &Value::Int(at)) {
+                        Ok(v) => Some(v),
+                        Err(e)
+                            if e.instance().class.is_subclass(&vm.types.index_error)
+                                || e.instance().class.is_subclass(&vm.types.stop_iteration) =>
+                        {
+                            None
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+            ValueIter::SetSnapshot(snap, i) => {
+                if snap.set.borrow().len() != snap.len {
+                    snap.len = usize::MAX;
+                    return Err(runtime_error("Set changed size during iteration"));
+                }
+                let v = snap.items.get(*i).cloned();
                 *i += 1;
                 v
             }
@@ -223,6 +276,8 @@ impl ValueIter {
             ValueIter::List(l, i) => Some(l.borrow().len().saturating_sub(*i)),
             ValueIter::Tuple(t, i) => Some(t.len().saturating_sub(*i)),
             ValueIter::Snapshot(t, i) => Some(t.len().saturating_sub(*i)),
+            ValueIter::ListReversed(l, left) => Some((*left).min(l.borrow().len())),
+            ValueIter::SetSnapshot(snap, i) => Some(snap.items.len().saturating_sub(*i)),
             ValueIter::Range(_, left, _) => Some((*left).max(0) as usize),
             _ => None,
         }
@@ -269,7 +324,15 @@ impl Vm {
                 part: DictPart::Keys,
                 len: d.borrow().len(),
             },
-            Value::Set(_) | Value::FrozenSet(_) => ValueIter::Snapshot(self.set_items(v), 0),
+            Value::Set(s) => ValueIter::SetSnapshot(
+                Box::new(SetSnapshot {
+                    set: s.clone(),
+                    len: s.borrow().len(),
+                    items: self.set_items(v),
+                }),
+                0,
+            ),
+            Value::FrozenSet(_) => ValueIter::Snapshot(self.set_items(v), 0),
             Value::Native(n) => {
                 if n.downcast::<IterObject>().is_some() {
                     ValueIter::Shared(n.clone())
@@ -444,7 +507,10 @@ impl Vm {
             _ => {
                 let mut it = self.iter_start(v)?;
                 if let Some(n) = it.len_hint() {
-                    out.reserve(n);
+                    // `list(range(10**18))`: MemoryError, as CPython, where
+                    // the room cannot be had.
+                    out.try_reserve(n)
+                        .map_err(|_| super::errors::memory_error(""))?;
                 }
                 while let Some(x) = it.next(self)? {
                     out.push(x);

@@ -13,6 +13,7 @@
 //! | [`suspend`] | evaluation that can suspend (`await`, `yield`) |
 //! | [`call`] | calling anything; binding arguments to parameters |
 //! | [`attr`] | attribute lookup and assignment |
+//! | [`descr`] | user descriptors, `__slots__`, `__getattribute__`/`__delattr__` hooks |
 //! | [`ops`] | operators, comparison, truth, hashing |
 //! | [`repr`] | `repr()` and `str()` |
 //! | [`iter`] | the iteration protocol |
@@ -27,6 +28,7 @@ pub mod attr;
 pub mod call;
 pub mod class;
 pub mod containers;
+pub mod descr;
 pub mod errors;
 pub mod exc_group;
 pub mod expr;
@@ -125,6 +127,14 @@ pub struct Vm {
     pub event_loop: RefCell<Option<Rc<crate::runtime::Loop>>>,
     /// Warnings already shown (the default filter shows each location once).
     pub warned: RefCell<std::collections::HashSet<String>>,
+    /// Limits for untrusted scripts and what is left of them.
+    pub budget: crate::limits::Budget,
+    /// Whether `input()` reads the process's standard input (the CLI) or
+    /// sees end of file (embedding hosts).
+    pub stdin_enabled: Cell<bool>,
+    /// Set once any class defines `__getattribute__`: until then attribute
+    /// reads need not look for one.
+    pub getattribute_hooked: Cell<bool>,
     /// Set from another thread (the REPL's Ctrl-C handler) to raise
     /// `KeyboardInterrupt` at the next loop iteration of running code, the
     /// way CPython's eval loop checks for pending signals.
@@ -155,18 +165,81 @@ impl Vm {
                 repr_stack: RefCell::new(Vec::new()),
                 clock: RefCell::new(Rc::new(crate::runtime::clock::Clock::new(false))),
                 event_loop: RefCell::new(None),
+                getattribute_hooked: Cell::new(false),
                 locals_pool: RefCell::new(Vec::new()),
                 tracer: Rc::new(crate::runtime::trace::Tracer::default()),
                 schedule: RefCell::new(None),
                 await_site: RefCell::new(AwaitSite::default()),
                 call_site: RefCell::new(None),
                 warned: RefCell::new(std::collections::HashSet::new()),
+                budget: crate::limits::Budget::default(),
+                stdin_enabled: Cell::new(false),
                 interrupt: std::sync::Arc::default(),
                 self_ref: weak.clone(),
             };
             crate::builtins::install(&vm);
             vm
         })
+    }
+
+    /// One step of the script (a loop iteration or a call): spends one unit
+    /// of fuel, and checks the limits when a chunk of fuel is used up.
+    #[inline]
+    pub fn tick(&self) -> PyResult<()> {
+        if crate::limits::spend_fuel() {
+            return Ok(());
+        }
+        self.budget.refuel()
+    }
+
+    /// Checks, before building a result of about `bytes` bytes, that it
+    /// stays within the memory limit. Results under
+    /// [`crate::limits::LARGE_RESULT`] are not looked at: the counting
+    /// allocator notices them by the next step.
+    #[inline]
+    pub fn reserve(&self, bytes: usize) -> PyResult<()> {
+        if bytes < crate::limits::LARGE_RESULT {
+            return Ok(());
+        }
+        self.budget.reserve(bytes as u64)
+    }
+
+    /// Appends `s` to a string being built, checking the memory limit first
+    /// once the string is large.
+    #[inline]
+    pub fn push_checked(&self, out: &mut String, s: &str) -> PyResult<()> {
+        if out.len() + s.len() >= crate::limits::LARGE_RESULT {
+            self.budget.reserve(s.len() as u64)?;
+        }
+        out.push_str(s);
+        Ok(())
+    }
+
+    /// Applies `limits`: the recursion limit follows `max_depth`, and every
+    /// other limit counts from now.
+    pub fn set_limits(&self, limits: crate::limits::Limits) {
+        if let Some(depth) = limits.max_depth {
+            let most = crate::modules::sys::MAX_RECURSION_LIMIT as usize;
+            self.recursion_limit.set(depth.clamp(1, most));
+        }
+        self.clock().set_horizon(limits.max_virtual_time);
+        self.budget.set_limits(limits);
+    }
+
+    /// Writes script output (`print`, `sys.stdout.write`) to stdout or
+    /// stderr, counting it against the output limit.
+    pub fn write_script_output(&self, text: &str, to_stderr: bool) -> PyResult<()> {
+        let n = self.budget.output(text)?;
+        let part = &text[..n];
+        if to_stderr {
+            self.write_stderr(part);
+        } else {
+            self.write_stdout(part);
+        }
+        if n < text.len() {
+            return Err(self.budget.output_exceeded());
+        }
+        Ok(())
     }
 
     /// A counted handle to this interpreter, for futures that outlive a call.
@@ -209,7 +282,9 @@ impl Vm {
 
     /// Switches to the virtual clock (before the program starts).
     pub fn use_virtual_time(&self, on: bool) {
-        *self.clock.borrow_mut() = Rc::new(crate::runtime::clock::Clock::new(on));
+        let clock = crate::runtime::clock::Clock::new(on);
+        clock.set_horizon(self.budget.limits().max_virtual_time);
+        *self.clock.borrow_mut() = Rc::new(clock);
     }
 
     /// Runs event loops under the schedule named by `seed` instead of

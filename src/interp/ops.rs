@@ -4,7 +4,7 @@
 
 use super::Vm;
 use super::errors::{
-    division_by_zero, overflow_error, type_error, unsupported_operands, value_error,
+    division_by_zero, overflow_error, type_error, unsupported_operands, value_error, vec_with_room,
 };
 use crate::ast::{BinOp, CmpOp, UnaryOp};
 use crate::value::{PyResult, Symbol, Value, sym};
@@ -227,7 +227,16 @@ fn int_binop(op: BinOp, a: &Num, b: &Num) -> PyResult<Option<Value>> {
     Ok(Some(match op {
         BinOp::Add => Value::from_bigint(x + y),
         BinOp::Sub => Value::from_bigint(x - y),
-        BinOp::Mul => Value::from_bigint(x * y),
+        BinOp::Mul => {
+            // Bounded like `**`: one multiplication of huge ints would run
+            // for minutes, beyond the reach of the step and time limits.
+            if x.bits().saturating_add(y.bits()) > MAX_POW_BITS {
+                return Err(overflow_error(
+                    "pyco refuses to build an int with tens of millions of digits",
+                ));
+            }
+            Value::from_bigint(x * y)
+        }
         BinOp::Div => Value::Float(crate::format::int_true_divide(&x, &y).map_err(|m| {
             if y.is_zero() {
                 division_by_zero(&m)
@@ -354,15 +363,17 @@ impl Vm {
         match (&a, op) {
             (Value::List(l), BinOp::Add) => {
                 let items = self.collect_iterable(b)?;
+                self.reserve_concat(l.borrow().len() + items.len(), size_of::<Value>())?;
                 l.borrow_mut().extend(items);
                 return Ok(a);
             }
-            (Value::List(l), BinOp::Mul) => {
-                let n = self.to_index(b)?;
+            (Value::List(l), BinOp::Mul) if is_int(b) => {
+                let len = l.borrow().len();
+                let n = self.repeat_count(b, len, size_of::<Value>())?;
                 let mut v = l.borrow_mut();
                 let orig = v.clone();
                 v.clear();
-                for _ in 0..n.max(0) {
+                for _ in 0..n {
                     v.extend(orig.iter().cloned());
                 }
                 drop(v);
@@ -424,40 +435,43 @@ impl Vm {
         }
         Ok(match (a, b, op) {
             (Value::Str(x), Value::Str(y), BinOp::Add) => {
+                self.reserve_concat(x.as_str().len() + y.as_str().len(), 1)?;
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
                 s.push_str(x.as_str());
                 s.push_str(y.as_str());
                 Some(Value::str(s))
             }
             (Value::Str(s), n, BinOp::Mul) | (n, Value::Str(s), BinOp::Mul) if is_int(n) => {
-                let count = self.repeat_count(n, s.as_str().len())?;
+                let count = self.repeat_count(n, s.as_str().len(), 1)?;
                 Some(Value::str(s.as_str().repeat(count)))
             }
             (Value::Str(s), args, BinOp::Mod) => {
                 Some(Value::str(self.percent_format(s.as_str(), args)?))
             }
             (Value::List(x), Value::List(y), BinOp::Add) => {
+                self.reserve_concat(x.borrow().len() + y.borrow().len(), size_of::<Value>())?;
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());
                 Some(Value::list(v))
             }
             (Value::Tuple(x), Value::Tuple(y), BinOp::Add) => {
+                self.reserve_concat(x.len() + y.len(), size_of::<Value>())?;
                 let mut v = x.to_vec();
                 v.extend(y.iter().cloned());
                 Some(Value::tuple(v))
             }
             (Value::List(l), n, BinOp::Mul) | (n, Value::List(l), BinOp::Mul) if is_int(n) => {
                 let items = l.borrow();
-                let count = self.repeat_count(n, items.len())?;
-                let mut v = Vec::with_capacity(items.len() * count);
+                let count = self.repeat_count(n, items.len(), size_of::<Value>())?;
+                let mut v = vec_with_room(items.len() * count)?;
                 for _ in 0..count {
                     v.extend(items.iter().cloned());
                 }
                 Some(Value::list(v))
             }
             (Value::Tuple(t), n, BinOp::Mul) | (n, Value::Tuple(t), BinOp::Mul) if is_int(n) => {
-                let count = self.repeat_count(n, t.len())?;
-                let mut v = Vec::with_capacity(t.len() * count);
+                let count = self.repeat_count(n, t.len(), size_of::<Value>())?;
+                let mut v = vec_with_room(t.len() * count)?;
                 for _ in 0..count {
                     v.extend(t.iter().cloned());
                 }
@@ -475,7 +489,19 @@ impl Vm {
         })
     }
 
-    fn repeat_count(&self, n: &Value, unit: usize) -> PyResult<usize> {
+    /// Checks the memory limit before a concatenation of `items` items of
+    /// `item_bytes` each (only large results are worth the look).
+    fn reserve_concat(&self, items: usize, item_bytes: usize) -> PyResult<()> {
+        let bytes = items.saturating_mul(item_bytes);
+        if bytes < 1 << 16 {
+            return Ok(());
+        }
+        self.budget.reserve(bytes as u64)
+    }
+
+    /// The count of `seq * n` for a sequence of `unit` items of `item_bytes`
+    /// each, refused before allocating when the result is too big.
+    fn repeat_count(&self, n: &Value, unit: usize, item_bytes: usize) -> PyResult<usize> {
         let n = match n {
             Value::BigInt(b) if b.is_negative() => 0,
             Value::BigInt(_) => {
@@ -486,6 +512,10 @@ impl Vm {
             _ => self.to_index(n)?.max(0),
         };
         let n = usize::try_from(n).unwrap_or(usize::MAX);
+        // Past the memory limit is the script's limit; past the hard cap
+        // is CPython's MemoryError on any machine.
+        self.budget
+            .reserve((n.saturating_mul(unit).saturating_mul(item_bytes)) as u64)?;
         if unit > 0 && n.saturating_mul(unit) > (1 << 34) {
             return Err(super::errors::memory_error(""));
         }
@@ -524,6 +554,13 @@ impl Vm {
         }
         if op == BinOp::Mul {
             let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+            // `seq * n` with an `n` that has `__index__`: its value repeats.
+            if seq(a) && user(b) && tb.lookup(sym::__index__).is_some() {
+                return self.binary_op(op, a, &Value::Int(self.to_index(b)?));
+            }
+            if seq(b) && user(a) && ta.lookup(sym::__index__).is_some() {
+                return self.binary_op(op, &Value::Int(self.to_index(a)?), b);
+            }
             if seq(a) && !is_int(b) {
                 return Err(type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
@@ -591,6 +628,18 @@ impl Vm {
         }
     }
 
+    /// A comparison's value: what a rich comparison of a user object
+    /// returned (any object), else a bool.
+    #[inline]
+    pub fn compare_value(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult {
+        if (matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)))
+            && !super::expr::is_identity_or_membership(op)
+        {
+            return self.rich_compare(op, a, b);
+        }
+        Ok(Value::Bool(self.compare_bool(op, a, b)?))
+    }
+
     /// A comparison's truth value.
     pub fn compare_bool(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         match op {
@@ -625,8 +674,13 @@ impl Vm {
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 self.set_eq(a, b)
             }
-            (Value::Range(x), Value::Range(y)) => Ok(x.len() == y.len()
-                && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)))),
+            (Value::Range(x), Value::Range(y)) => Ok(x.len_exact() == y.len_exact()
+                && (x.is_empty()
+                    || (x.start == y.start && (x.len_exact() == 1 || x.step == y.step)))),
+            (
+                Value::BoundMethod(_) | Value::Builtin(_),
+                Value::BoundMethod(_) | Value::Builtin(_),
+            ) => Ok(same_method(a, b)),
             _ => {
                 let r = self.rich_compare(CmpOp::Eq, a, b)?;
                 self.truthy(&r)
@@ -785,6 +839,26 @@ impl Vm {
                 self.type_name(v)
             ))),
         }
+    }
+}
+
+/// Bound methods are equal when they bind the same object (identity) to
+/// the same function, as in CPython.
+fn same_method(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::BoundMethod(x), Value::BoundMethod(y)) => {
+            x.receiver.is(&y.receiver) && x.function.is(&y.function)
+        }
+        (Value::Builtin(x), Value::Builtin(y)) => match (&x.receiver, &y.receiver) {
+            (Some(p), Some(q)) => {
+                p.is(q)
+                    && x.name == y.name
+                    && x.owner == y.owner
+                    && std::ptr::fn_addr_eq(x.func, y.func)
+            }
+            _ => Rc::ptr_eq(x, y),
+        },
+        _ => false,
     }
 }
 

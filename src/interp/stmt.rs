@@ -47,6 +47,7 @@ impl Vm {
                 };
             }
             StmtKind::While(test, body, orelse) => loop {
+                self.tick()?;
                 self.check_interrupt()?;
                 let t = self.eval(test, f)?;
                 if !self.truthy(&t)? {

@@ -44,6 +44,7 @@ fn coroutine(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
         receiver: Some(func.clone()),
         owner: None,
         returns_coroutine: false,
+        host: None,
     })))
 }
 

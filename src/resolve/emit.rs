@@ -551,6 +551,21 @@ impl<'a> Emitter<'a> {
         out
     }
 
+    /// The name of a `def` or `class` as written: its binding may be
+    /// mangled (`_C__helper`), its `__name__` is not (`__helper`).
+    fn written_name(&self, ident: &ast::Ident) -> String {
+        let text = self
+            .file
+            .text()
+            .get(ident.span.start as usize..ident.span.end as usize)
+            .unwrap_or_default();
+        if text != ident.name && text.starts_with("__") && ident.name.ends_with(text) {
+            text.to_string()
+        } else {
+            ident.name.clone()
+        }
+    }
+
     fn qualified(&self, name: &str) -> Rc<str> {
         if self.qualname.is_empty() {
             name.into()
@@ -566,11 +581,12 @@ impl<'a> Emitter<'a> {
             .map(|d| self.expr(d))
             .collect::<Result<_>>()?;
         let scope_id = self.table.by_node[&node_key(def)];
-        let qualname = self.qualified(&def.name.name);
+        let shown = self.written_name(&def.name);
+        let qualname = self.qualified(&shown);
         let template = self.function_template(
             scope_id,
             &def.params,
-            def.name.name.as_str().into(),
+            shown.as_str().into(),
             qualname,
             span,
             FunctionBody::Block(&def.body),
@@ -698,7 +714,8 @@ impl<'a> Emitter<'a> {
             .map(|k| Ok((Symbol::intern(&k.name.name), self.expr(&k.value)?)))
             .collect::<Result<_>>()?;
         let scope_id = self.table.by_node[&node_key(def)];
-        let qualname = self.qualified(&def.name.name);
+        let shown = self.written_name(&def.name);
+        let qualname = self.qualified(&shown);
         let outer_scope = self.scope;
         let captures = self.captures(scope_id);
         self.begin_frame(scope_id, None);
@@ -714,7 +731,7 @@ impl<'a> Emitter<'a> {
             }
         };
         let code = self.end_frame(
-            def.name.name.as_str().into(),
+            shown.as_str().into(),
             qualname.clone(),
             CodeKind::Class,
             FunctionKind::Plain,
@@ -726,7 +743,7 @@ impl<'a> Emitter<'a> {
         self.scope = outer_scope;
         let target = self.resolve(&def.name.name);
         Ok(StmtKind::ClassDef(Box::new(ClassDef {
-            name: Symbol::intern(&def.name.name),
+            name: Symbol::intern(&shown),
             qualname,
             decorators,
             bases,

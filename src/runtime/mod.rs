@@ -78,6 +78,10 @@ pub trait Host {
     fn future_released(&self, fut: Rc<Fut>);
     /// Runs work deferred from drops (between loop callbacks).
     fn run_finalizers(&self);
+    /// When the wall-clock limit runs out, if there is one.
+    fn limit_deadline(&self) -> Option<std::time::Instant>;
+    /// Records that `limit` was exceeded; the `ResourceError` to raise.
+    fn limit_exceeded(&self, limit: crate::limits::Limit) -> Exc;
 }
 
 /// One entry of the ready queue.
@@ -148,6 +152,8 @@ pub struct Loop {
     /// Operations outside the loop that will schedule something when done
     /// (host futures); while any is pending, an idle loop is not deadlocked.
     pub external: Cell<usize>,
+    /// Tasks created and not yet finished (for the task limit).
+    live_tasks: Cell<usize>,
     host: RefCell<Option<Weak<dyn Host>>>,
     /// The classes of asyncio objects.
     pub classes: RuntimeClasses,
@@ -170,6 +176,9 @@ pub struct Loop {
     pub object: RefCell<Weak<NativeObject>>,
     /// Work for when the loop would wait (`run_in_executor` jobs).
     idle_jobs: RefCell<VecDeque<IdleJob>>,
+    /// Set while the loop is driven on a runtime it does not own
+    /// (`asyncio.run`'s, an embedding host's): tasks are spawned there.
+    hosted: Cell<bool>,
     /// Whether the host has work deferred from drops (a cheap check made
     /// after every callback, before asking the host to run it).
     finalizers_pending: Cell<fn() -> bool>,
@@ -201,6 +210,7 @@ impl Loop {
             driver_waker: RefCell::new(None),
             driver_parked: Cell::new(false),
             external: Cell::new(0),
+            live_tasks: Cell::new(0),
             host: RefCell::new(None),
             classes,
             unretrieved: RefCell::new(Vec::new()),
@@ -212,6 +222,7 @@ impl Loop {
             driver: RefCell::new(None),
             object: RefCell::new(Weak::new()),
             idle_jobs: RefCell::new(VecDeque::new()),
+            hosted: Cell::new(false),
             finalizers_pending: Cell::new(|| false),
             shuffle: None,
         }
@@ -274,6 +285,20 @@ impl Loop {
                 false
             }
         }
+    }
+
+    /// Tasks created and not yet finished.
+    #[must_use]
+    pub fn live_tasks(&self) -> usize {
+        self.live_tasks.get()
+    }
+
+    /// Stops the loop because `limit` was exceeded: `run_until_complete`
+    /// returns and the `ResourceError` propagates like `SystemExit`.
+    fn exceeded(&self, limit: crate::limits::Limit) {
+        let exc = self.host().limit_exceeded(limit);
+        self.fatal.borrow_mut().get_or_insert(exc);
+        self.stop();
     }
 
     /// Whether `run_until_complete` is in progress.
@@ -371,10 +396,16 @@ impl Loop {
         drop(driver);
     }
 
+    /// Marks the loop as driven on the current (not its own) runtime
+    /// until the guard is dropped.
+    pub fn hosted(&self) -> Hosted<'_> {
+        Hosted(self, self.hosted.replace(true))
+    }
+
     /// Runs `f` where tasks can be spawned: inside the loop's tokio
-    /// context (entered here when the loop is not running).
+    /// context (entered here when the loop is neither running nor hosted).
     pub fn in_context<R>(&self, f: impl FnOnce() -> R) -> R {
-        if self.running.get() {
+        if self.running.get() || self.hosted.get() {
             return f();
         }
         match self.driver() {
@@ -472,6 +503,7 @@ impl Loop {
             self.trace(&task, trace::EventKind::Created { by, site });
         }
         self.tasks.borrow_mut().push(Rc::downgrade(&task));
+        self.live_tasks.set(self.live_tasks.get() + 1);
         self.in_context(|| {
             tokio::task::spawn_local(TaskDriver {
                 task: task.clone(),
@@ -567,7 +599,8 @@ impl Loop {
                 } else if is_fatal(&e) {
                     task.finish(self, Err(e.clone()));
                     task.log_traceback.set(false);
-                    *self.fatal.borrow_mut() = Some(e);
+                    // The first fatal exception is the one reported.
+                    self.fatal.borrow_mut().get_or_insert(e);
                     self.stop();
                 } else {
                     task.finish(self, Err(e));
@@ -639,6 +672,26 @@ impl Loop {
         self.stopping.set(false);
     }
 
+    /// Runs the loop until `done` is complete, on the tokio runtime and
+    /// `LocalSet` that poll the returned future (an embedding host's).
+    pub async fn run_until_complete_async(self: &Rc<Self>, done: &Rc<Fut>) {
+        /// Resets the running state even when the host drops the future.
+        struct Running<'a>(&'a Loop);
+        impl Drop for Running<'_> {
+            fn drop(&mut self) {
+                self.0.running.set(false);
+                self.0.stopping.set(false);
+            }
+        }
+        done.add_callback(
+            self,
+            future::DoneCallback::Native(Box::new(|lp: &Loop, _f: &Rc<Fut>| lp.stop())),
+        );
+        self.running.set(true);
+        let _running = Running(self);
+        run_loop(self.clone()).await;
+    }
+
     /// Reports tasks whose exception was never retrieved (and are finished).
     pub fn report_unretrieved(&self) {
         self.report_unretrieved_if(|_| true);
@@ -700,6 +753,15 @@ impl Loop {
     }
 }
 
+/// While alive, a loop is driven on a runtime it does not own.
+pub struct Hosted<'a>(&'a Loop, bool);
+
+impl Drop for Hosted<'_> {
+    fn drop(&mut self) {
+        self.0.hosted.set(self.1);
+    }
+}
+
 /// The tokio task behind one asyncio task: runs a step whenever the loop
 /// grants a permit.
 struct TaskDriver {
@@ -724,6 +786,14 @@ impl Future for TaskDriver {
             return Poll::Pending;
         }
         self.lp.step(&self.task, cx)
+    }
+}
+
+impl Drop for TaskDriver {
+    fn drop(&mut self) {
+        self.lp
+            .live_tasks
+            .set(self.lp.live_tasks.get().saturating_sub(1));
     }
 }
 
@@ -786,6 +856,10 @@ async fn run_loop(lp: Rc<Loop>) {
             match next {
                 Some(when) if lp.clock.is_virtual() => {
                     if lp.external.get() == 0 {
+                        if !lp.clock.within_horizon(when) {
+                            lp.exceeded(crate::limits::Limit::VirtualTime);
+                            return;
+                        }
                         lp.clock.advance_to(Clock::wait_end(lp.clock.peek(), when));
                     } else {
                         idle(&lp, None).await;
@@ -801,6 +875,14 @@ async fn run_loop(lp: Rc<Loop>) {
                     *lp.deadlocked.borrow_mut() = Some(lp.deadlock_report());
                     return;
                 }
+            }
+            if lp
+                .host()
+                .limit_deadline()
+                .is_some_and(|d| std::time::Instant::now() >= d)
+            {
+                lp.exceeded(crate::limits::Limit::Time);
+                return;
             }
         }
         // Collect due timers.
@@ -877,7 +959,13 @@ fn stepped_task(entry: &Ready) -> Option<u64> {
 }
 
 async fn idle(lp: &Loop, deadline: Option<i64>) {
-    let sleep = deadline.map(|d| Box::pin(tokio::time::sleep_until(lp.clock.instant_of(d).into())));
+    // Wake for the next timer, or when the wall-clock limit runs out.
+    let timer = deadline.map(|d| lp.clock.instant_of(d));
+    let wake = match (timer, lp.host().limit_deadline()) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let sleep = wake.map(|d| Box::pin(tokio::time::sleep_until(d.into())));
     Idle { lp, sleep }.await;
     lp.driver_parked.set(false);
 }
@@ -940,12 +1028,15 @@ pub fn task_name(task: &Fut) -> String {
     }
 }
 
-/// Whether an exception ends the program even when raised inside a task.
+/// Whether an exception ends the program even when raised inside a task:
+/// `SystemExit`, `KeyboardInterrupt`, and `ResourceError` (an exceeded limit).
 #[must_use]
 pub fn is_fatal(e: &Exc) -> bool {
     let t = crate::types::types();
     let class = &e.instance().class;
-    class.is_subclass(&t.system_exit) || class.is_subclass(&t.keyboard_interrupt)
+    class.is_subclass(&t.system_exit)
+        || class.is_subclass(&t.keyboard_interrupt)
+        || class.is_subclass(&t.resource_error)
 }
 
 fn futures_noop_waker() -> Waker {

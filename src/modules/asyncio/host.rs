@@ -63,4 +63,12 @@ impl Host for Vm {
             super::future::report_never_retrieved(vm, &fut);
         }));
     }
+
+    fn limit_deadline(&self) -> Option<std::time::Instant> {
+        self.budget.deadline()
+    }
+
+    fn limit_exceeded(&self, limit: crate::limits::Limit) -> Exc {
+        self.budget.trip(limit)
+    }
 }

@@ -145,6 +145,7 @@ pub fn build(vm: &Vm) -> Rc<Module> {
             receiver: None,
             owner: None,
             returns_coroutine: true,
+            host: None,
         })),
     );
     run_prelude(vm, &m);
@@ -246,32 +247,119 @@ fn run(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     }
     let lp = new_loop(vm);
     let result = run_with_loop(vm, &lp, &args[0]);
+    close_loop(vm, &lp);
+    result
+}
+
+/// Closes `lp` and forgets it as the interpreter's loop.
+pub fn close_loop(vm: &Vm, lp: &Loop) {
+    lp.close();
     *vm.event_loop.borrow_mut() = None;
     *state(vm).loop_object.borrow_mut() = None;
-    result
 }
 
 /// Runs `main` to completion on `lp`, then shuts the loop down the way
 /// `asyncio.run` does (cancelling leftover tasks, shutting down async
-/// generators and the default executor, each a task).
+/// generators and the default executor, each a task), on a current-thread
+/// tokio runtime of its own.
 pub fn run_with_loop(vm: &Vm, lp: &Rc<Loop>, main: &Value) -> PyResult {
-    let (task, _value) = lp.create_task(main.clone(), None);
-    let result = match run_loop_until(vm, lp, Some(&task)) {
-        Ok(()) => {
-            let result = lp.result_of(&task);
-            shutdown(vm, lp)?;
-            result
+    if tokio::runtime::Handle::try_current().is_ok() {
+        // Called on an embedding host's tokio runtime: blocking here would
+        // stop the runtime that has to drive the loop.
+        if let Some(g) = as_coroutine(vm, main) {
+            g.awaited.set(false);
         }
-        Err(e) => Err(e),
-    };
-    lp.close();
+        return Err(runtime_error(
+            "asyncio.run() cannot be called from a running event loop",
+        ));
+    }
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .map_err(|e| runtime_error(format!("cannot start the event loop: {e}")))?;
+    let local = tokio::task::LocalSet::new();
+    let outcome = local.block_on(&rt, run_on_current(vm, lp, main));
+    drop(local);
     vm.run_finalizers(None);
     lp.report_unretrieved();
+    outcome
+}
+
+/// What [`run_with_loop`] does, on the tokio runtime and `LocalSet` that
+/// poll the returned future (an embedding host's). The caller reports
+/// unretrieved task exceptions once the `LocalSet` is gone.
+pub async fn run_on_current(vm: &Vm, lp: &Rc<Loop>, main: &Value) -> PyResult {
+    let _hosted = lp.hosted();
+    let (task, _value) = lp.create_task(main.clone(), None);
+    lp.run_until_complete_async(&task).await;
+    vm.run_finalizers(None);
+    finish_run(vm, lp, &task).await
+}
+
+async fn finish_run(vm: &Vm, lp: &Rc<Loop>, task: &Rc<Fut>) -> PyResult {
+    if let Some(e) = lp.fatal.borrow_mut().take() {
+        return Err(e);
+    }
+    if let Some(report) = lp.deadlocked.borrow_mut().take() {
+        vm.write_stderr(&report);
+        return Err(runtime_error(
+            "deadlock: every task is waiting and nothing can wake them",
+        ));
+    }
+    let result = lp.result_of(task);
+    // asyncio.run's shutdown (`Runner.close`): cancel what is left, then
+    // `shutdown_asyncgens()` and `shutdown_default_executor()`, each a task.
+    let leftovers = lp.pending_tasks();
+    if !leftovers.is_empty() {
+        for t in &leftovers {
+            t.cancel(lp, None);
+        }
+        let gathered = gather_native(vm, lp, &leftovers);
+        lp.run_until_complete_async(&gathered).await;
+        vm.run_finalizers(None);
+        if let Some(e) = lp.fatal.borrow_mut().take() {
+            return Err(e);
+        }
+        report_shutdown_failures(vm, &leftovers)?;
+    }
+    vm.call_site.borrow_mut().take();
+    for step in 0..2 {
+        let coro = if step == 0 {
+            shutdown_asyncgens(vm, lp)?
+        } else {
+            native_coroutine(vm, "shutdown_default_executor", async { Ok(Value::None) })
+        };
+        let (t, _) = lp.create_task(coro, None);
+        lp.run_until_complete_async(&t).await;
+        vm.run_finalizers(None);
+    }
     result
 }
 
-/// Runs `lp` until `done` completes (or until `stop()`), as the current
-/// loop; a fatal exception or a deadlock ends the run with an error.
+/// Logs the tasks that ended with an exception while `asyncio.run` (or a
+/// `Runner`) cancelled the leftovers.
+fn report_shutdown_failures(vm: &Vm, leftovers: &[Rc<Fut>]) -> PyResult<()> {
+    for t in leftovers {
+        if t.cancelled() {
+            continue;
+        }
+        if let Some(Err(e)) = t.outcome() {
+            t.log_traceback.set(false);
+            let mut text = String::from("unhandled exception during asyncio.run() shutdown\n");
+            if let Some(obj) = t.object_value() {
+                text.push_str(&format!("task: {}\n", vm.repr(&obj)?));
+            }
+            text.push_str(&crate::diagnostic::render_exception(vm, &e));
+            vm.write_stderr(&text);
+        }
+    }
+    Ok(())
+}
+
+/// Runs `lp` until `done` completes (or until `stop()`) on its own
+/// runtime, as the current loop (`loop.run_until_complete`,
+/// `run_forever`); a fatal exception or a deadlock ends the run with an
+/// error.
 pub fn run_loop_until(vm: &Vm, lp: &Rc<Loop>, done: Option<&Rc<Fut>>) -> PyResult<()> {
     let st = state(vm);
     let previous = vm.event_loop.replace(Some(lp.clone()));
@@ -314,24 +402,6 @@ pub fn loop_object(vm: &Vm, lp: &Rc<Loop>) -> Value {
     obj
 }
 
-/// `asyncio.run`'s shutdown (`Runner.close`): cancel the tasks left and
-/// run them to the end, then `shutdown_asyncgens()`, then
-/// `shutdown_default_executor()`, each run as a task.
-fn shutdown(vm: &Vm, lp: &Rc<Loop>) -> PyResult<()> {
-    cancel_all_tasks(vm, lp)?;
-    vm.call_site.borrow_mut().take();
-    for step in 0..2 {
-        let coro = if step == 0 {
-            shutdown_asyncgens(vm, lp)?
-        } else {
-            native_coroutine(vm, "shutdown_default_executor", async { Ok(Value::None) })
-        };
-        let (t, _) = lp.create_task(coro, None);
-        run_loop_until(vm, lp, Some(&t))?;
-    }
-    Ok(())
-}
-
 /// `_cancel_all_tasks(loop)`: cancels the pending tasks, runs the loop
 /// until they are done, and logs the ones that failed.
 fn cancel_all_tasks(vm: &Vm, lp: &Rc<Loop>) -> PyResult<()> {
@@ -344,21 +414,7 @@ fn cancel_all_tasks(vm: &Vm, lp: &Rc<Loop>) -> PyResult<()> {
     }
     let gathered = gather_native(vm, lp, &leftovers);
     run_loop_until(vm, lp, Some(&gathered))?;
-    for t in &leftovers {
-        if t.cancelled() {
-            continue;
-        }
-        if let Some(Err(e)) = t.outcome() {
-            t.log_traceback.set(false);
-            let mut text = String::from("unhandled exception during asyncio.run() shutdown\n");
-            if let Some(obj) = t.object_value() {
-                text.push_str(&format!("task: {}\n", vm.repr(&obj)?));
-            }
-            text.push_str(&crate::diagnostic::render_exception(vm, &e));
-            vm.write_stderr(&text);
-        }
-    }
-    Ok(())
+    report_shutdown_failures(vm, &leftovers)
 }
 
 fn cancel_all_tasks_fn(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -533,6 +589,7 @@ pub fn spawn_on(vm: &Vm, lp: &Rc<Loop>, coro: &Value, name: Option<Value>) -> Py
         Some(Value::Str(s)) => Some(Value::Str(s)),
         Some(other) => Some(Value::str(vm.str_of(&other)?)),
     };
+    vm.budget.check_tasks(lp.live_tasks())?;
     Ok(lp.create_task(coro.clone(), name).1)
 }
 
