@@ -60,7 +60,9 @@
 //! loop iteration or call of a Python function — raises it again. A script that catches it and carries on is
 //! therefore stopped at its next step, and `while True: try: ... except:
 //! pass` ends too. Inside an event loop a `ResourceError` leaving a task
-//! stops the loop, the way `SystemExit` does.
+//! stops the loop, the way `SystemExit` does, and a limit the script caught
+//! stops it as soon as every task waits (a caught step limit followed by
+//! `await asyncio.sleep(3600)` does not sleep).
 
 pub mod units;
 
