@@ -365,6 +365,8 @@ impl Budget {
         let unspent = UNSPENT.with(Cell::get).max(0) as u64;
         let used = self.chunk.get().saturating_sub(unspent);
         self.spent.set(self.spent.get() + used);
+        // Counted: until the next chunk, `steps()` is `spent`.
+        self.chunk.set(0);
         let limits = self.limits.get();
         if limits.max_steps.is_some_and(|max| self.spent.get() >= max) {
             return Err(self.trip(Limit::Steps));
