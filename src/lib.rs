@@ -25,11 +25,14 @@
 //! | [`diagnostic`] | tracebacks and syntax errors as CPython prints them |
 //! | [`timeline`] | a run's scheduling events as Chrome JSON or SVG |
 //! | [`run`] | from a source file to an exit status |
+//! | [`repl`] | the interactive prompt (rustyline, one loop per session) |
 //! | [`testing`] | `pyco test`: golden-output tests as a command |
+//! | [`explore`] | `--explore`: the same program under many legal schedules |
 
 pub mod ast;
 pub mod builtins;
 pub mod diagnostic;
+pub mod explore;
 pub mod format;
 pub mod hash;
 pub mod interp;
@@ -39,6 +42,7 @@ pub mod limits;
 pub mod memory;
 pub mod modules;
 pub mod parser;
+pub mod repl;
 pub mod resolve;
 pub mod rng;
 pub mod run;

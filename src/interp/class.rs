@@ -199,7 +199,7 @@ impl Vm {
             .ok_or_else(|| type_error(format!("cannot create '{}' instances", cls.name)))?;
         if cls.layout == InstanceLayout::Plain
             && kwargs.is_empty()
-            && matches!((&new, self.types.object.lookup(sym::__new__)), (Value::Builtin(a), Some(Value::Builtin(b))) if Rc::ptr_eq(a, &b))
+            && same_builtin(&new, self.types.object.lookup(sym::__new__).as_ref())
             && let Some(Value::Function(init)) = cls.lookup(sym::__init__)
         {
             // The common case: a plain class with a Python `__init__`.
@@ -223,8 +223,8 @@ impl Vm {
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(Value::Class(cls.clone()));
         full.extend_from_slice(args);
-        let new_is_object = is_builtin(&new, "__new__")
-            && Rc::ptr_eq(&self.types.object, &defining(cls, sym::__new__));
+        // Lookups are cached per class, so these checks are cheap.
+        let new_is_object = same_builtin(&new, self.types.object.lookup(sym::__new__).as_ref());
         let obj = match &new {
             Value::Native(n) if n.downcast::<super::attr::StaticMethod>().is_some() => {
                 let inner = n
@@ -243,15 +243,13 @@ impl Vm {
         if !inst.class.is_subclass(cls) {
             return Ok(obj);
         }
-        let init_owner = defining(cls, sym::__init__);
-        let init_is_object = Rc::ptr_eq(&init_owner, &self.types.object);
-        if init_is_object {
+        let init = cls.lookup(sym::__init__).expect("object defines __init__");
+        if same_builtin(&init, self.types.object.lookup(sym::__init__).as_ref()) {
             if new_is_object && (!args.is_empty() || !kwargs.is_empty()) {
                 return Err(type_error(format!("{}() takes no arguments", cls.name)));
             }
             return Ok(obj);
         }
-        let init = cls.lookup(sym::__init__).expect("an __init__ was found");
         full[0] = obj.clone();
         let r = self.call(&init, &full, kwargs)?;
         if !matches!(r, Value::None) {
@@ -393,14 +391,7 @@ impl Vm {
     }
 }
 
-/// The class in `cls`'s MRO whose namespace defines `name` (`object` if none).
-fn defining(cls: &Rc<Class>, name: Symbol) -> Rc<Class> {
-    cls.mro_with_self()
-        .find(|c| c.dict.borrow().contains(name))
-        .cloned()
-        .unwrap_or_else(|| crate::types::types().object.clone())
-}
-
-fn is_builtin(v: &Value, name: &str) -> bool {
-    matches!(v, Value::Builtin(b) if b.name == name)
+/// Whether `v` is the very built-in function `of` (e.g. `object.__new__`).
+fn same_builtin(v: &Value, of: Option<&Value>) -> bool {
+    matches!((v, of), (Value::Builtin(a), Some(Value::Builtin(b))) if Rc::ptr_eq(a, b))
 }

@@ -42,8 +42,8 @@ use crate::source::SourceFile;
 use crate::types::Types;
 use crate::value::object::Globals;
 use crate::value::{Exc, Module, PyResult, Symbol, Value};
+use hashbrown::HashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 pub use frame::{Flow, Frame};
@@ -109,6 +109,9 @@ pub struct Vm {
     pub clock: RefCell<Rc<crate::runtime::clock::Clock>>,
     /// Scheduling events for `--trace` and `--timeline`.
     pub tracer: Rc<crate::runtime::trace::Tracer>,
+    /// The explored schedule every event loop of this interpreter follows
+    /// (`--explore`, `--schedule-seed`); `None` runs CPython's order.
+    pub schedule: RefCell<Option<Rc<crate::runtime::shuffle::Shuffle>>>,
     /// Where the innermost pending `await` is: the user-code position, and
     /// the name of the asyncio function awaiting inside it (for reports).
     pub await_site: RefCell<AwaitSite>,
@@ -123,6 +126,10 @@ pub struct Vm {
     /// Whether `input()` reads the process's standard input (the CLI) or
     /// sees end of file (embedding hosts).
     pub stdin_enabled: Cell<bool>,
+    /// Set from another thread (the REPL's Ctrl-C handler) to raise
+    /// `KeyboardInterrupt` at the next loop iteration of running code, the
+    /// way CPython's eval loop checks for pending signals.
+    pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
     self_ref: Weak<Vm>,
 }
 
@@ -151,10 +158,12 @@ impl Vm {
                 event_loop: RefCell::new(None),
                 locals_pool: RefCell::new(Vec::new()),
                 tracer: Rc::new(crate::runtime::trace::Tracer::default()),
+                schedule: RefCell::new(None),
                 await_site: RefCell::new(AwaitSite::default()),
                 call_site: RefCell::new(None),
                 budget: crate::limits::Budget::default(),
                 stdin_enabled: Cell::new(false),
+                interrupt: std::sync::Arc::default(),
                 self_ref: weak.clone(),
             };
             crate::builtins::install(&vm);
@@ -246,11 +255,31 @@ impl Vm {
         }
     }
 
+    /// Raises `KeyboardInterrupt` if an interrupt was requested (see
+    /// [`Vm::interrupt`]); loops call this once per iteration.
+    #[inline]
+    pub fn check_interrupt(&self) -> PyResult<()> {
+        use std::sync::atomic::Ordering;
+        if self.interrupt.load(Ordering::Relaxed) && self.interrupt.swap(false, Ordering::Relaxed) {
+            return Err(crate::value::exception::new_exception(
+                &self.types.keyboard_interrupt,
+                Vec::new(),
+            ));
+        }
+        Ok(())
+    }
+
     /// Switches to the virtual clock (before the program starts).
     pub fn use_virtual_time(&self, on: bool) {
         let clock = crate::runtime::clock::Clock::new(on);
         clock.set_horizon(self.budget.limits().max_virtual_time);
         *self.clock.borrow_mut() = Rc::new(clock);
+    }
+
+    /// Runs event loops under the schedule named by `seed` instead of
+    /// CPython's order (before the program starts; `None`: CPython's order).
+    pub fn use_schedule_seed(&self, seed: Option<u64>) {
+        *self.schedule.borrow_mut() = seed.map(crate::runtime::shuffle::Shuffle::new);
     }
 
     /// The interpreter's clock.

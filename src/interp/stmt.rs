@@ -2,8 +2,9 @@
 
 use super::errors::{exc_matches, new_exception, type_error};
 use super::{Flow, Frame, Vm};
-use crate::ir::{Expr, Handler, Stmt, StmtKind, Target};
-use crate::value::{Exc, PyResult, Value, sym};
+use crate::ir::{Expr, Handler, NameRef, Stmt, StmtKind, Target};
+use crate::value::{Exc, PyResult, PyStr, Value, sym};
+use std::rc::Rc;
 
 impl Vm {
     /// Runs statements until one ends the block early.
@@ -45,6 +46,7 @@ impl Vm {
             }
             StmtKind::While(test, body, orelse) => loop {
                 self.tick()?;
+                self.check_interrupt()?;
                 let t = self.eval(test, f)?;
                 if !self.truthy(&t)? {
                     return self.exec_block(orelse, f);
@@ -65,6 +67,7 @@ impl Vm {
                 let iterable = self.eval(iter, f)?;
                 let mut it = self.iter_start(&iterable)?;
                 while let Some(item) = it.next(self)? {
+                    self.check_interrupt()?;
                     self.assign(target, item, f)?;
                     match self.exec_block(body, f)? {
                         Flow::Break => return Ok(Flow::Normal),
@@ -449,6 +452,13 @@ impl Vm {
             Target::Name(r) => {
                 let cur = self.load_name(*r, f)?;
                 let v = self.eval(value, f)?;
+                if let (crate::ast::BinOp::Add, Value::Str(head), Value::Str(tail)) = (op, &cur, &v)
+                {
+                    // Growing may copy: checked like `cur + tail`.
+                    self.reserve(head.as_str().len() + tail.as_str().len())?;
+                    let joined = append_in_place(*r, cur, tail, f);
+                    return self.store_name(*r, joined, f);
+                }
                 let new = self.inplace_op(op, cur, &v)?;
                 self.store_name(*r, new, f)
             }
@@ -552,4 +562,31 @@ impl Vm {
             }
         }
     }
+}
+
+/// `name += tail` for a string: when the variable holds the only reference
+/// (after dropping its own), the text grows in place instead of being
+/// copied, so a loop building a string stays linear (CPython does the same).
+fn append_in_place(r: NameRef, mut cur: Value, tail: &PyStr, f: &mut Frame) -> Value {
+    // Drop the variable's own reference; it is rebound right after.
+    match r {
+        NameRef::Local(slot) => f.locals[slot as usize] = None,
+        NameRef::Global(slot, _) => {
+            f.module.globals.clear_slot(slot as usize);
+        }
+        NameRef::Cell(_) | NameRef::Free(_) | NameRef::ClassBody(_) => {}
+    }
+    if let Value::Str(s) = &mut cur
+        && let Some(text) = Rc::get_mut(s)
+    {
+        text.push_str(tail);
+        return cur;
+    }
+    let Value::Str(s) = &cur else {
+        unreachable!("checked by the caller")
+    };
+    let mut text = String::with_capacity(s.as_str().len() + tail.as_str().len());
+    text.push_str(s.as_str());
+    text.push_str(tail.as_str());
+    Value::str(text)
 }

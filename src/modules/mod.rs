@@ -1,9 +1,10 @@
-//! Importable modules: `sys`, `time`, `random`, `asyncio`.
+//! Importable modules: `sys`, `time`, `random`, `collections`, `asyncio`.
 //!
 //! Scripts can import only these (and whatever an embedding host
 //! registers); there is no file system import.
 
 pub mod asyncio;
+pub mod collections;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -26,6 +27,7 @@ fn build_native(vm: &Vm, name: &str) -> Option<Rc<Module>> {
         "time" => time::build(vm),
         "random" => random::build(vm),
         "asyncio" => asyncio::build(vm),
+        "collections" => collections::build(vm),
         _ => return None,
     })
 }

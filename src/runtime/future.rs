@@ -46,6 +46,19 @@ pub enum DoneCallback {
     Native(NativeCallback),
 }
 
+/// What `cancel(msg)` does instead of cancelling the future itself.
+#[derive(Clone)]
+pub enum CancelHook {
+    /// A Python callable taking the message; its truth is the result.
+    Python(Value),
+    /// Runtime-internal: returns whether anything was cancelled.
+    Native(NativeCancel),
+}
+
+/// A runtime-internal cancel hook: given the message, cancels what it
+/// stands for and returns whether anything was cancelled.
+pub type NativeCancel = Rc<dyn Fn(&Loop, Option<Value>) -> bool>;
+
 /// Runtime-internal work run when a future completes.
 pub type NativeCallback = Box<dyn FnOnce(&Loop, &Rc<Fut>)>;
 
@@ -109,9 +122,9 @@ pub struct Fut {
     pub task: Option<TaskPart>,
     /// Creation order, for deterministic iteration of `all_tasks()`.
     pub serial: u64,
-    /// A Python callable replacing `cancel(msg)` (a gathering future
-    /// cancels its children instead of itself).
-    pub cancel_hook: RefCell<Option<Value>>,
+    /// What replaces `cancel(msg)` (a gathering future cancels its
+    /// children instead of itself).
+    pub cancel_hook: RefCell<Option<CancelHook>>,
     /// What made this future (`gather()`), for reports.
     pub label: RefCell<Option<String>>,
 }
@@ -197,8 +210,10 @@ impl Fut {
     /// `Task.cancel(msg)` for tasks, `Future.cancel(msg)` otherwise.
     pub fn cancel(self: &Rc<Self>, lp: &Loop, msg: Option<Value>) -> bool {
         let hook = self.cancel_hook.borrow().clone();
-        if let Some(hook) = hook {
-            return lp.call_hook(&hook, msg);
+        match hook {
+            Some(CancelHook::Python(hook)) => return lp.call_hook(&hook, msg),
+            Some(CancelHook::Native(hook)) => return hook(lp, msg),
+            None => {}
         }
         let Some(t) = &self.task else {
             return self.cancel_future(lp, msg);
@@ -245,6 +260,9 @@ impl Fut {
     }
 
     fn schedule_callbacks(self: &Rc<Self>, lp: &Loop) {
+        // A done future cancels nothing; dropping the hook also breaks the
+        // cycle between a gathering future and its children's state.
+        self.cancel_hook.borrow_mut().take();
         let cbs = std::mem::take(&mut *self.callbacks.borrow_mut());
         for cb in cbs {
             lp.schedule(ready_entry(self, cb));

@@ -37,6 +37,7 @@
 
 pub mod clock;
 pub mod future;
+pub mod shuffle;
 pub mod timer;
 pub mod trace;
 
@@ -147,6 +148,8 @@ pub struct Loop {
     pub fatal: RefCell<Option<Exc>>,
     /// Where scheduling events go.
     pub tracer: Rc<trace::Tracer>,
+    /// An explored schedule (`--explore`); `None` runs CPython's order.
+    shuffle: Option<shuffle::LoopShuffle>,
 }
 
 impl Loop {
@@ -180,7 +183,16 @@ impl Loop {
             deadlocked: RefCell::new(None),
             fatal: RefCell::new(None),
             tracer,
+            shuffle: None,
         }
+    }
+
+    /// The same loop running the explored schedule `shuffle` instead of
+    /// CPython's order (see [`shuffle`]).
+    #[must_use]
+    pub fn with_shuffle(mut self, shuffle: Option<Rc<shuffle::Shuffle>>) -> Self {
+        self.shuffle = shuffle.map(shuffle::LoopShuffle::new);
+        self
     }
 
     /// Reports an event about `task` when tracing.
@@ -279,6 +291,9 @@ impl Loop {
             && let Ready::Step(t) = &entry
         {
             self.trace(t, trace::EventKind::Scheduled);
+        }
+        if let Some(s) = &self.shuffle {
+            s.note(stepped_task(&entry));
         }
         self.ready.borrow_mut().push_back(entry);
         if self.driver_parked.get()
@@ -526,15 +541,28 @@ impl Loop {
 
     /// Reports tasks whose exception was never retrieved (and are finished).
     pub fn report_unretrieved(&self) {
+        self.report_unretrieved_if(|_| true);
+    }
+
+    /// Reports, as [`Loop::report_unretrieved`] does, the finished tasks
+    /// with an unretrieved exception for which `due` holds, and keeps the
+    /// others for a later report. (The REPL reports a task once nothing
+    /// references its object, when CPython would collect it.)
+    pub fn report_unretrieved_if(&self, due: impl Fn(&Fut) -> bool) {
         let host = self.host();
         let list = std::mem::take(&mut *self.unretrieved.borrow_mut());
+        let (list, kept): (Vec<_>, Vec<_>) = list.into_iter().partition(|t| due(t));
+        self.unretrieved.borrow_mut().extend(kept);
         for t in list {
             if !t.log_traceback.get() {
                 continue;
             }
             t.log_traceback.set(false);
             let Some(Err(e)) = t.outcome() else { continue };
-            let obj = t.object_value().map(|v| host.repr(&v)).unwrap_or_default();
+            let object = t
+                .object_value()
+                .unwrap_or_else(|| NativeObject::new_value(self.classes.task.clone(), t.clone()));
+            let obj = host.repr(&object);
             let mut text = format!("Task exception was never retrieved\nfuture: {obj}\n");
             text.push_str(&host.render_exception(&e));
             host.write_stderr(&text);
@@ -691,23 +719,74 @@ async fn run_loop(lp: Rc<Loop>) {
         }
         // Collect due timers.
         let now = lp.clock.peek();
-        loop {
-            let due = lp.timers.borrow_mut().pop_due(now);
-            match due {
-                Some(t) => lp.ready.borrow_mut().push_back(t.payload),
-                None => break,
+        if let Some(s) = &lp.shuffle {
+            collect_due_shuffled(&lp, s, now);
+        } else {
+            loop {
+                let due = lp.timers.borrow_mut().pop_due(now);
+                match due {
+                    Some(t) => lp.ready.borrow_mut().push_back(t.payload),
+                    None => break,
+                }
             }
         }
         // Run what was ready when the iteration began.
         let ntodo = lp.ready.borrow().len();
+        if let Some(s) = &lp.shuffle {
+            s.permute(&mut lp.ready.borrow_mut(), ntodo);
+        }
         for _ in 0..ntodo {
             let entry = lp.ready.borrow_mut().pop_front();
             let Some(entry) = entry else { break };
+            if let Some(s) = &lp.shuffle {
+                s.new_origin();
+            }
             run_entry(&lp, entry).await;
+        }
+        if let Some(s) = &lp.shuffle {
+            s.new_origin();
         }
         if lp.stopping.get() {
             return;
         }
+    }
+}
+
+/// Moves due timers to the ready queue for an explored schedule: near-equal
+/// deadlines in a shuffled order (under virtual time, timers due within
+/// [`shuffle::TIE_WINDOW_NS`] of the last due one fire now too), all charged
+/// to one origin so that distinct deadlines keep their order.
+fn collect_due_shuffled(lp: &Loop, s: &shuffle::LoopShuffle, now: i64) {
+    let mut due = Vec::new();
+    let mut timers = lp.timers.borrow_mut();
+    while let Some(t) = timers.pop_due(now) {
+        due.push(t);
+    }
+    if lp.clock.is_virtual()
+        && let Some(last) = due.last().map(|t| t.when)
+    {
+        while let Some(t) = timers.pop_due(last + shuffle::TIE_WINDOW_NS) {
+            due.push(t);
+        }
+        if let Some(t) = due.last() {
+            lp.clock.advance_to(t.when);
+        }
+    }
+    drop(timers);
+    s.shuffle_ties(&mut due, |t| t.when);
+    s.new_origin();
+    let mut ready = lp.ready.borrow_mut();
+    for t in due {
+        s.note(stepped_task(&t.payload));
+        ready.push_back(t.payload);
+    }
+}
+
+/// The task a ready entry runs a step of.
+fn stepped_task(entry: &Ready) -> Option<u64> {
+    match entry {
+        Ready::Step(t) => Some(t.serial),
+        _ => None,
     }
 }
 

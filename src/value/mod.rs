@@ -158,7 +158,7 @@ impl NativeObject {
 impl Value {
     /// A `str` value.
     #[must_use]
-    pub fn str(s: impl Into<Box<str>>) -> Value {
+    pub fn str(s: impl Into<String>) -> Value {
         Value::Str(Rc::new(PyStr::new(s)))
     }
 

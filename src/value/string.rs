@@ -5,7 +5,9 @@ use std::cell::Cell;
 /// A Python string: UTF-8 text plus what makes indexing and hashing cheap.
 #[derive(Debug)]
 pub struct PyStr {
-    text: Box<str>,
+    /// A `String` (not a boxed `str`) so that `s += t` on a string nobody
+    /// else holds can grow it in place, amortised, as CPython does.
+    text: String,
     /// Number of code points (`len()`); equals the byte length for ASCII.
     char_len: usize,
     /// Cached `hash()`, computed on first use.
@@ -15,7 +17,7 @@ pub struct PyStr {
 impl PyStr {
     /// Wraps `text`.
     #[must_use]
-    pub fn new(text: impl Into<Box<str>>) -> Self {
+    pub fn new(text: impl Into<String>) -> Self {
         let text = text.into();
         let char_len = if text.is_ascii() {
             text.len()
@@ -27,6 +29,13 @@ impl PyStr {
             char_len,
             hash: Cell::new(None),
         }
+    }
+
+    /// Appends `other` (for `s += t` when this string is not shared).
+    pub fn push_str(&mut self, other: &PyStr) {
+        self.text.push_str(&other.text);
+        self.char_len += other.char_len;
+        self.hash.set(None);
     }
 
     /// The text.

@@ -241,7 +241,7 @@ fn make_cancelled_error(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyRes
 fn set_cancel_hook(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("_set_cancel_hook", args, 2, 2)?;
     let f = this(args)?;
-    *f.cancel_hook.borrow_mut() = Some(args[1].clone());
+    *f.cancel_hook.borrow_mut() = Some(crate::runtime::future::CancelHook::Python(args[1].clone()));
     Ok(Value::None)
 }
 

@@ -10,6 +10,7 @@
 
 pub mod event_loop;
 pub mod future;
+pub mod gather;
 pub mod host;
 pub mod leaves;
 
@@ -128,6 +129,7 @@ pub fn build(vm: &Vm) -> Rc<Module> {
         ("iscoroutinefunction", iscoroutinefunction),
         ("isfuture", isfuture),
         ("_yield_once", yield_once),
+        ("gather", gather::gather),
     ];
     for (name, f) in functions {
         super::set_fn(&m, name, *f);
@@ -180,19 +182,24 @@ pub fn current_loop(vm: &Vm) -> Rc<Loop> {
     new_loop(vm)
 }
 
-fn new_loop(vm: &Vm) -> Rc<Loop> {
+/// A fresh event loop for `vm`, made its current loop (`asyncio.run` makes
+/// one per run; the REPL one for the whole session).
+pub fn new_loop(vm: &Vm) -> Rc<Loop> {
     let st = state(vm);
-    let lp = Rc::new(Loop::new(
-        vm.clock(),
-        st.task_names.clone(),
-        RuntimeClasses {
-            future: st.future_class.clone(),
-            task: st.task_class.clone(),
-            cancelled_error: st.cancelled_error.clone(),
-            invalid_state_error: st.invalid_state_error.clone(),
-        },
-        vm.tracer.clone(),
-    ));
+    let lp = Rc::new(
+        Loop::new(
+            vm.clock(),
+            st.task_names.clone(),
+            RuntimeClasses {
+                future: st.future_class.clone(),
+                task: st.task_class.clone(),
+                cancelled_error: st.cancelled_error.clone(),
+                invalid_state_error: st.invalid_state_error.clone(),
+            },
+            vm.tracer.clone(),
+        )
+        .with_shuffle(vm.schedule.borrow().clone()),
+    );
     let host: Rc<dyn crate::runtime::Host> = vm.rc();
     lp.set_host(Rc::downgrade(&host));
     *vm.event_loop.borrow_mut() = Some(lp.clone());

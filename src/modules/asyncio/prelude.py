@@ -10,6 +10,8 @@ FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
 
 
+from collections import deque
+
 class BrokenBarrierError(RuntimeError):
     __module__ = 'asyncio.exceptions'
 
@@ -47,73 +49,6 @@ def _ensure_future(obj):
 
 async def _wrap_awaitable(awaitable):
     return await awaitable
-
-
-def gather(*coros_or_futures, return_exceptions=False):
-    if not coros_or_futures:
-        outer = get_event_loop().create_future()
-        outer.set_result([])
-        return outer
-
-    state = [0, False]  # finished count, cancel requested
-    children = []
-    arg_to_fut = {}
-
-    def _done_callback(fut):
-        state[0] += 1
-        if outer is None or outer.done():
-            if not fut.cancelled():
-                fut.exception()
-            return
-        if not return_exceptions:
-            if fut.cancelled():
-                outer.set_exception(fut._make_cancelled_error())
-                return
-            exc = fut.exception()
-            if exc is not None:
-                outer.set_exception(exc)
-                return
-        if state[0] == len(arg_to_fut):
-            results = []
-            for child in children:
-                if child.cancelled():
-                    message = child._cancel_message
-                    results.append(CancelledError('' if message is None else message))
-                else:
-                    res = child.exception()
-                    if res is None:
-                        res = child.result()
-                    results.append(res)
-            if state[1]:
-                outer.set_exception(fut._make_cancelled_error())
-            else:
-                outer.set_result(results)
-
-    outer = None
-    for arg in coros_or_futures:
-        found = arg_to_fut.get(arg)
-        if found is None:
-            found = _ensure_future(arg)
-            arg_to_fut[arg] = found
-            found.add_done_callback(_done_callback)
-        children.append(found)
-
-    outer = get_event_loop().create_future()
-
-    def _cancel(msg=None):
-        if outer.done():
-            return False
-        cancelled_any = False
-        for child in children:
-            if child.cancel(msg=msg):
-                cancelled_any = True
-        if cancelled_any:
-            state[1] = True
-        return cancelled_any
-
-    outer._set_cancel_hook(_cancel)
-    outer._set_label('gather()')
-    return outer
 
 
 def shield(arg):
@@ -530,7 +465,7 @@ class Lock(_ContextManagerMixin):
             self._locked = True
             return True
         if self._waiters is None:
-            self._waiters = []
+            self._waiters = deque()
         fut = get_running_loop().create_future()
         self._waiters.append(fut)
         try:
@@ -564,7 +499,7 @@ class Event:
     __module__ = 'asyncio.locks'
 
     def __init__(self):
-        self._waiters = []
+        self._waiters = deque()
         self._value = False
 
     def __repr__(self):
@@ -609,7 +544,7 @@ class Condition(_ContextManagerMixin):
         self.locked = lock.locked
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = []
+        self._waiters = deque()
 
     def __repr__(self):
         res = super().__repr__()
@@ -688,7 +623,7 @@ class Semaphore(_ContextManagerMixin):
             self._value -= 1
             return True
         if self._waiters is None:
-            self._waiters = []
+            self._waiters = deque()
         fut = get_running_loop().create_future()
         self._waiters.append(fut)
         try:
@@ -864,25 +799,25 @@ class Queue:
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
-        self._getters = []
-        self._putters = []
+        self._getters = deque()
+        self._putters = deque()
         self._unfinished_tasks = 0
         self._finished = Event()
         self._finished.set()
         self._init(maxsize)
 
     def _init(self, maxsize):
-        self._queue = []
+        self._queue = deque()
 
     def _get(self):
-        return self._queue.pop(0)
+        return self._queue.popleft()
 
     def _put(self, item):
         self._queue.append(item)
 
     def _wakeup_next(self, waiters):
         while waiters:
-            waiter = waiters.pop(0)
+            waiter = waiters.popleft()
             if not waiter.done():
                 waiter.set_result(None)
                 break

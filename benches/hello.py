@@ -1,0 +1,2 @@
+# Start-up cost: the smallest program.
+print("hello, pyco")
