@@ -29,43 +29,80 @@ use mimalloc::MiMalloc;
 use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
 
-thread_local! {
-    /// Bytes allocated minus bytes freed on this thread (negative when the
-    /// thread frees memory another thread allocated).
-    static HELD: Cell<i64> = const { Cell::new(0) };
+/// One thread's count, in one thread-local so that an allocation looks up
+/// a single address. The allocator updates only `room`: bytes left before
+/// the ceiling (`ceiling - held`), so that the hot path is one subtraction
+/// and a sign test.
+struct Counter {
+    /// The ceiling minus the bytes held; below zero past the ceiling.
+    room: Cell<i64>,
     /// Past this many held bytes, each allocation makes the running
     /// interpreter check its limits at its next step.
-    static CEILING: Cell<i64> = const { Cell::new(i64::MAX) };
+    ceiling: Cell<i64>,
+}
+
+/// The ceiling when there is none: far from overflow either way, since the
+/// bytes held can be negative (a thread freeing another's memory).
+const NO_CEILING: i64 = i64::MAX / 4;
+
+thread_local! {
+    static COUNTER: Counter = const {
+        Counter {
+            room: Cell::new(NO_CEILING),
+            ceiling: Cell::new(NO_CEILING),
+        }
+    };
 }
 
 /// mimalloc, counting each thread's live bytes.
 pub struct CountingAllocator;
 
-/// What an allocation of `size` bytes is counted as: the size with an
-/// 8-byte header, rounded to 16, at least 32 bytes, plus 16 for the free
+/// What an allocation of `size` bytes is counted as: an 8-byte header,
+/// rounded to 16, never less than 32 bytes, and 16 more for the free
 /// space that many small objects leave between them (measured with lists
 /// of lists under glibc's malloc; mimalloc's size classes cost about as
 /// much). Counting this rather than `size` keeps the count close to the
 /// process's real footprint.
+#[inline]
 fn footprint(size: usize) -> i64 {
     (((size + 8 + 15) & !15).max(32) + 16) as i64
 }
 
-fn add(delta: i64) {
+/// Counts `bytes` more held; past the ceiling, the interpreter checks its
+/// limits at its next step.
+#[inline]
+fn grow(bytes: i64) {
     // `try_with`: no counting while the thread's storage is torn down.
-    let _ = HELD.try_with(|h| {
-        let held = h.get() + delta;
-        h.set(held);
-        if delta > 0 && CEILING.try_with(Cell::get).is_ok_and(|c| held > c) {
-            crate::limits::force_check();
+    let _ = COUNTER.try_with(|c| {
+        let room = c.room.get() - bytes;
+        c.room.set(room);
+        if room < 0 {
+            past_ceiling();
         }
     });
+}
+
+/// Counts `bytes` fewer held.
+#[inline]
+fn shrink(bytes: i64) {
+    let _ = COUNTER.try_with(|c| c.room.set(c.room.get() + bytes));
+}
+
+#[cold]
+#[inline(never)]
+fn past_ceiling() {
+    crate::limits::force_check();
 }
 
 /// Sets the held-bytes count past which allocations make the interpreter
 /// check its limits (`None`: never).
 pub fn set_ceiling(ceiling: Option<i64>) {
-    CEILING.with(|c| c.set(ceiling.unwrap_or(i64::MAX)));
+    let ceiling = ceiling.map_or(NO_CEILING, |c| c.min(NO_CEILING));
+    COUNTER.with(|c| {
+        let held = c.ceiling.get() - c.room.get();
+        c.ceiling.set(ceiling);
+        c.room.set(ceiling - held);
+    });
 }
 
 // SAFETY: every method forwards to `MiMalloc` with the caller's arguments
@@ -76,7 +113,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
         // SAFETY: forwarded with the caller's guarantees.
         let p = unsafe { MiMalloc.alloc(layout) };
         if !p.is_null() {
-            add(footprint(layout.size()));
+            grow(footprint(layout.size()));
         }
         p
     }
@@ -85,7 +122,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
         // SAFETY: forwarded with the caller's guarantees.
         let p = unsafe { MiMalloc.alloc_zeroed(layout) };
         if !p.is_null() {
-            add(footprint(layout.size()));
+            grow(footprint(layout.size()));
         }
         p
     }
@@ -93,14 +130,19 @@ unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: forwarded with the caller's guarantees.
         unsafe { MiMalloc.dealloc(ptr, layout) };
-        add(-footprint(layout.size()));
+        shrink(footprint(layout.size()));
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: forwarded with the caller's guarantees.
         let p = unsafe { MiMalloc.realloc(ptr, layout, new_size) };
         if !p.is_null() {
-            add(footprint(new_size) - footprint(layout.size()));
+            let delta = footprint(new_size) - footprint(layout.size());
+            if delta > 0 {
+                grow(delta);
+            } else {
+                shrink(-delta);
+            }
         }
         p
     }
@@ -110,7 +152,9 @@ unsafe impl GlobalAlloc for CountingAllocator {
 /// it is not the global allocator).
 #[must_use]
 pub fn thread_bytes() -> i64 {
-    HELD.try_with(Cell::get).unwrap_or(0)
+    COUNTER
+        .try_with(|c| c.ceiling.get() - c.room.get())
+        .unwrap_or(0)
 }
 
 /// Whether [`CountingAllocator`] is the global allocator: whether the

@@ -163,6 +163,30 @@ fn a_caught_limit_is_raised_again_at_the_next_step() {
 }
 
 #[test]
+fn a_caught_limit_ends_the_event_loop_when_the_script_waits() {
+    let start = Instant::now();
+    let out = pyco(
+        &["--max-steps", "10000"],
+        "import asyncio\n\
+         async def main():\n    \
+             try:\n        \
+                 while True:\n            \
+                     pass\n    \
+             except BaseException as e:\n        \
+                 print('caught:', e)\n    \
+             await asyncio.sleep(3600)\n    \
+             print('slept')\n\
+         asyncio.run(main())\n",
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "caught: step limit exceeded (max 10000 steps)\n"
+    );
+    assert_fails_with(&out, "ResourceError: step limit exceeded (max 10000 steps)");
+    assert!(start.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
 fn a_bare_except_in_a_loop_cannot_swallow_a_limit() {
     let out = pyco(
         &["--timeout", "300ms"],

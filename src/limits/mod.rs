@@ -60,7 +60,9 @@
 //! loop iteration or call of a Python function — raises it again. A script that catches it and carries on is
 //! therefore stopped at its next step, and `while True: try: ... except:
 //! pass` ends too. Inside an event loop a `ResourceError` leaving a task
-//! stops the loop, the way `SystemExit` does.
+//! stops the loop, the way `SystemExit` does, and a limit the script caught
+//! stops it as soon as every task waits (a caught step limit followed by
+//! `await asyncio.sleep(3600)` does not sleep).
 
 pub mod units;
 
@@ -363,6 +365,8 @@ impl Budget {
         let unspent = UNSPENT.with(Cell::get).max(0) as u64;
         let used = self.chunk.get().saturating_sub(unspent);
         self.spent.set(self.spent.get() + used);
+        // Counted: until the next chunk, `steps()` is `spent`.
+        self.chunk.set(0);
         let limits = self.limits.get();
         if limits.max_steps.is_some_and(|max| self.spent.get() >= max) {
             return Err(self.trip(Limit::Steps));
