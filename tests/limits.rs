@@ -163,6 +163,30 @@ fn a_caught_limit_is_raised_again_at_the_next_step() {
 }
 
 #[test]
+fn a_caught_limit_ends_the_event_loop_when_the_script_waits() {
+    let start = Instant::now();
+    let out = pyco(
+        &["--max-steps", "10000"],
+        "import asyncio\n\
+         async def main():\n    \
+             try:\n        \
+                 while True:\n            \
+                     pass\n    \
+             except BaseException as e:\n        \
+                 print('caught:', e)\n    \
+             await asyncio.sleep(3600)\n    \
+             print('slept')\n\
+         asyncio.run(main())\n",
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "caught: step limit exceeded (max 10000 steps)\n"
+    );
+    assert_fails_with(&out, "ResourceError: step limit exceeded (max 10000 steps)");
+    assert!(start.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
 fn a_bare_except_in_a_loop_cannot_swallow_a_limit() {
     let out = pyco(
         &["--timeout", "300ms"],
@@ -172,6 +196,20 @@ fn a_bare_except_in_a_loop_cannot_swallow_a_limit() {
         &out,
         "ResourceError: time limit exceeded (max 300ms of wall-clock time)",
     );
+}
+
+#[test]
+fn a_billion_iteration_loop_hits_the_timeout() {
+    let start = Instant::now();
+    let out = pyco(
+        &["--timeout", "500ms"],
+        "total = 0\nfor i in range(10**9):\n    total += i\n",
+    );
+    assert_fails_with(
+        &out,
+        "ResourceError: time limit exceeded (max 500ms of wall-clock time)",
+    );
+    assert!(start.elapsed() < Duration::from_secs(5));
 }
 
 #[test]
@@ -228,6 +266,42 @@ fn the_virtual_clock_stops_at_its_horizon() {
 const RSS_MARGIN_KIB: u64 = 24 << 10;
 
 #[test]
+fn a_sleep_of_a_billion_seconds_hits_the_virtual_time_horizon() {
+    let start = Instant::now();
+    let out = pyco(
+        &["--virtual-time", "--max-virtual-time", "1h"],
+        "import asyncio\nasyncio.run(asyncio.sleep(10**9))\n",
+    );
+    assert_fails_with(
+        &out,
+        "ResourceError: virtual time limit exceeded (max 1h of loop time)",
+    );
+    let out = pyco(
+        &["--virtual-time", "--max-virtual-time", "1h"],
+        "import time\ntime.sleep(10**9)\n",
+    );
+    assert_fails_with(
+        &out,
+        "ResourceError: virtual time limit exceeded (max 1h of loop time)",
+    );
+    assert!(start.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
+fn infinite_recursion_is_a_recursion_error_by_default() {
+    let out = pyco(&[], "def f():\n    return f()\nf()\n");
+    assert_fails_with(&out, "RecursionError: maximum recursion depth exceeded");
+    let out = pyco(
+        &["--max-depth", "50"],
+        "import asyncio\n\
+         async def f(n):\n    \
+             return await f(n + 1)\n\
+         asyncio.run(f(0))\n",
+    );
+    assert_fails_with(&out, "RecursionError: maximum recursion depth exceeded");
+}
+
+#[test]
 fn doubling_structures_hit_the_memory_limit_and_stay_within_it() {
     let limit_kib = 64 << 10;
     let flags = ["--max-memory", "64MiB"];
@@ -246,7 +320,15 @@ fn doubling_structures_hit_the_memory_limit_and_stay_within_it() {
         "x = [None] * 10**10\n",
         "x = 'ab'\nwhile True:\n    x = x.center(len(x) * 2)\n",
         "x = ['ab']\nwhile True:\n    x = ' '.join(x + x).split()\n",
-        "x = 1\nwhile True:\n    x = x * x + 1\n",
+        "x = 1\nl = []\nwhile True:\n    x = x * 3\n    l.append(x)\n",
+        "x = 'ab ' * 1000\nwhile True:\n    x = ' '.join(x.split() * 2)\n",
+        "x = ['a' * 10**6]\nwhile True:\n    x.append(x[-1].upper())\n",
+        "x = 'a' * 40_000_000\ny = repr(x)\n",
+        "x = 'a' * 40_000_000\ny = f'{x}{x}'\n",
+        "x = 'a' * 40_000_000\ny = '{}{}'.format(x, x)\n",
+        "x = 'a' * 40_000_000\ny = '%s%s' % (x, x)\n",
+        "x = ['a' * 1000] * 80_000\ny = str(x)\n",
+        "x = ' ' * 40_000_000\ny = x.split(' ')\n",
     ] {
         let start = Instant::now();
         let (out, peak_kib) = pyco_with_peak_rss(&flags, script);
@@ -338,6 +420,26 @@ fn scripts_cannot_import_system_modules() {
             "import os.path\n",
             "ModuleNotFoundError: No module named 'os'",
         ),
+        (
+            "import ctypes\n",
+            "ModuleNotFoundError: No module named 'ctypes'",
+        ),
+        (
+            "import importlib\n",
+            "ModuleNotFoundError: No module named 'importlib'",
+        ),
+        (
+            "import builtins\n",
+            "ModuleNotFoundError: No module named 'builtins'",
+        ),
+        (
+            "import weather\n",
+            "ModuleNotFoundError: No module named 'weather'",
+        ),
+        (
+            "import sys.os\n",
+            "ModuleNotFoundError: No module named 'sys.os'; 'sys' is not a package",
+        ),
     ] {
         assert_fails_with(&pyco(&[], script), line);
     }
@@ -345,8 +447,19 @@ fn scripts_cannot_import_system_modules() {
 
 #[test]
 fn scripts_cannot_open_files() {
-    assert_fails_with(
-        &pyco(&[], "open('/etc/passwd')\n"),
-        "PermissionError: pyco scripts have no file access unless the host provides it",
+    let line = "PermissionError: pyco scripts have no file access unless the host provides it";
+    assert_fails_with(&pyco(&[], "open('/etc/passwd')\n"), line);
+    let probe = std::env::temp_dir().join(format!("pyco-sandbox-probe-{}", std::process::id()));
+    let script = format!(
+        "open({:?}, 'w').write('escaped')\n",
+        probe.display().to_string()
     );
+    assert_fails_with(&pyco(&[], &script), line);
+    assert!(!probe.exists());
+    // Caught, it is an ordinary OSError.
+    let out = pyco(
+        &[],
+        "try:\n    open('x')\nexcept OSError as e:\n    print(type(e).__name__)\n",
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "PermissionError\n");
 }

@@ -56,10 +56,11 @@ const MAX_RESULT_BYTES: usize = 1 << 34;
 /// Fails with `MemoryError` when a result of `bytes` bytes would be too big,
 /// and with `ResourceError` when it would pass the memory limit.
 fn check_result_size(vm: &Vm, bytes: usize) -> PyResult<()> {
+    vm.budget.reserve(bytes as u64)?;
     if bytes > MAX_RESULT_BYTES {
         return Err(memory_error(""));
     }
-    vm.budget.reserve(bytes as u64)
+    Ok(())
 }
 
 /// The receiver of `str.name(...)` and the other arguments, with CPython's

@@ -200,6 +200,29 @@ impl Vm {
         self.budget.refuel()
     }
 
+    /// Checks, before building a result of about `bytes` bytes, that it
+    /// stays within the memory limit. Results under
+    /// [`crate::limits::LARGE_RESULT`] are not looked at: the counting
+    /// allocator notices them by the next step.
+    #[inline]
+    pub fn reserve(&self, bytes: usize) -> PyResult<()> {
+        if bytes < crate::limits::LARGE_RESULT {
+            return Ok(());
+        }
+        self.budget.reserve(bytes as u64)
+    }
+
+    /// Appends `s` to a string being built, checking the memory limit first
+    /// once the string is large.
+    #[inline]
+    pub fn push_checked(&self, out: &mut String, s: &str) -> PyResult<()> {
+        if out.len() + s.len() >= crate::limits::LARGE_RESULT {
+            self.budget.reserve(s.len() as u64)?;
+        }
+        out.push_str(s);
+        Ok(())
+    }
+
     /// Applies `limits`: the recursion limit follows `max_depth`, and every
     /// other limit counts from now.
     pub fn set_limits(&self, limits: crate::limits::Limits) {

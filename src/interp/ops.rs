@@ -512,11 +512,13 @@ impl Vm {
             _ => self.to_index(n)?.max(0),
         };
         let n = usize::try_from(n).unwrap_or(usize::MAX);
+        // Past the memory limit is the script's limit; past the hard cap
+        // is CPython's MemoryError on any machine.
+        self.budget
+            .reserve((n.saturating_mul(unit).saturating_mul(item_bytes)) as u64)?;
         if unit > 0 && n.saturating_mul(unit) > (1 << 34) {
             return Err(super::errors::memory_error(""));
         }
-        self.budget
-            .reserve((n.saturating_mul(unit).saturating_mul(item_bytes)) as u64)?;
         Ok(n)
     }
 

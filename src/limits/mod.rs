@@ -21,25 +21,48 @@
 //!   run began, as counted by [`crate::memory::CountingAllocator`] at every
 //!   allocation. An allocation that takes the heap past the limit empties
 //!   the fuel, so the very next step raises; operations that build a large
-//!   value in one go (`'a' * n`, `[0] * n`, string padding...) check
-//!   before allocating, through [`Budget::reserve`].
+//!   value in one go (`'a' * n`, `[0] * n`, concatenation, `join`, padding,
+//!   `replace`, f-strings, `format`, `%`, `repr`, case mapping, `split`)
+//!   check before allocating, through [`Budget::reserve`], when the result
+//!   is at least [`LARGE_RESULT`] bytes. What remains is one copy of an
+//!   existing value made by a single built-in (a slice, `list(x)`), noticed
+//!   at the next step: the heap stays within the limit plus at most that.
 //! - **Tasks** are checked by `create_task` (and everything built on it).
 //! - **Output** is checked by `print` and `sys.stdout.write`/`sys.stderr.write`.
 //! - **Recursion depth** is the interpreter's recursion limit: exceeding it
 //!   raises CPython's `RecursionError`, and `sys.setrecursionlimit` cannot
 //!   raise it above the configured maximum.
 //!
+//! A single built-in operation is not interrupted: the longest ones are
+//! bounded instead (ints to 2**26 bits, so the largest multiplication takes
+//! a few seconds; strings and lists to 2**34 bytes or items, a
+//! `MemoryError` past that), and a timeout can be overshot by one of them.
+//!
 //! # A limit ends the run
 //!
 //! Every limit but the recursion depth raises `ResourceError` (a subclass of
-//! `Exception`), with a message naming the limit, for example
-//! `ResourceError: task limit exceeded (max 1000 live tasks)`. `except`
+//! `Exception`), with a message naming the limit and its maximum:
+//!
+//! | limit | message |
+//! | --- | --- |
+//! | tasks | `task limit exceeded (max 1000 live tasks)` |
+//! | steps | `step limit exceeded (max 1000000 steps)` |
+//! | wall-clock time | `time limit exceeded (max 10s of wall-clock time)` |
+//! | virtual time | `virtual time limit exceeded (max 1h of loop time)` |
+//! | memory | `memory limit exceeded (max 512MB)` |
+//! | output | `output limit exceeded (max 10MB of output)` |
+//! | depth | `RecursionError: maximum recursion depth exceeded` (CPython's) |
+//!
+//! Sizes and durations are written as [`units::format_size`] and
+//! [`units::format_duration`] write them: in the largest unit that is exact. `except`
 //! clauses see it like any exception, so clean-up code runs (and may
 //! print), but the limit stays exceeded: from then on every step — the next
 //! loop iteration or call of a Python function — raises it again. A script that catches it and carries on is
 //! therefore stopped at its next step, and `while True: try: ... except:
 //! pass` ends too. Inside an event loop a `ResourceError` leaving a task
-//! stops the loop, the way `SystemExit` does.
+//! stops the loop, the way `SystemExit` does, and a limit the script caught
+//! stops it as soon as every task waits (a caught step limit followed by
+//! `await asyncio.sleep(3600)` does not sleep).
 
 pub mod units;
 
@@ -49,7 +72,43 @@ use crate::value::Exc;
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
-/// The configured maximums; `None` means unlimited.
+/// The configured maximums; `None` means unlimited (the default for every
+/// field).
+///
+/// An interpreter takes them with [`crate::interp::Vm::set_limits`]; the
+/// `pyco` command line builds them from `--max-tasks`, `--max-depth`,
+/// `--max-steps`, `--timeout`, `--max-virtual-time`, `--max-memory` and
+/// `--max-output`. Fields can be set directly or through the chaining
+/// methods of the same names.
+///
+/// ```
+/// use pyco::interp::Vm;
+/// use pyco::limits::Limits;
+/// use pyco::run::{BufferSink, run_main};
+/// use pyco::source::SourceFile;
+/// use std::rc::Rc;
+/// use std::time::Duration;
+///
+/// let limits = Limits::default()
+///     .max_steps(10_000)
+///     .timeout(Duration::from_secs(5));
+/// assert_eq!(limits.max_steps, Some(10_000));
+///
+/// let stdout = Rc::new(BufferSink::default());
+/// let stderr = Rc::new(BufferSink::default());
+/// let vm = Vm::new(stdout.clone(), stderr.clone());
+/// vm.set_limits(limits);
+/// let script = SourceFile::new("hostile.py", "print('start')\nwhile True:\n    pass\n");
+/// let outcome = run_main(&vm, &script);
+///
+/// assert_eq!(outcome.exit_code(), 1);
+/// assert_eq!(*stdout.0.borrow(), "start\n");
+/// assert!(stderr.0.borrow().ends_with("ResourceError: step limit exceeded (max 10000 steps)\n"));
+/// ```
+///
+/// [`Limits::max_memory`] is kept only when [`crate::memory::CountingAllocator`]
+/// is the program's global allocator (the `pyco` binary installs it); see
+/// [`crate::memory::is_counting`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Limits {
     /// Tasks alive at once (created and not finished).
@@ -69,6 +128,63 @@ pub struct Limits {
     pub max_output: Option<u64>,
 }
 
+impl Limits {
+    /// No limits (the same as [`Limits::default`]).
+    #[must_use]
+    pub fn none() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`Limits::max_tasks`].
+    #[must_use]
+    pub fn max_tasks(mut self, n: usize) -> Self {
+        self.max_tasks = Some(n);
+        self
+    }
+
+    /// Sets [`Limits::max_depth`].
+    #[must_use]
+    pub fn max_depth(mut self, n: usize) -> Self {
+        self.max_depth = Some(n);
+        self
+    }
+
+    /// Sets [`Limits::max_steps`].
+    #[must_use]
+    pub fn max_steps(mut self, n: u64) -> Self {
+        self.max_steps = Some(n);
+        self
+    }
+
+    /// Sets [`Limits::timeout`].
+    #[must_use]
+    pub fn timeout(mut self, d: Duration) -> Self {
+        self.timeout = Some(d);
+        self
+    }
+
+    /// Sets [`Limits::max_virtual_time`].
+    #[must_use]
+    pub fn max_virtual_time(mut self, d: Duration) -> Self {
+        self.max_virtual_time = Some(d);
+        self
+    }
+
+    /// Sets [`Limits::max_memory`], in bytes.
+    #[must_use]
+    pub fn max_memory(mut self, bytes: u64) -> Self {
+        self.max_memory = Some(bytes);
+        self
+    }
+
+    /// Sets [`Limits::max_output`], in bytes.
+    #[must_use]
+    pub fn max_output(mut self, bytes: u64) -> Self {
+        self.max_output = Some(bytes);
+        self
+    }
+}
+
 /// Which limit was exceeded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Limit {
@@ -85,6 +201,11 @@ pub enum Limit {
     /// [`Limits::max_output`].
     Output,
 }
+
+/// Results of at least this many bytes are checked against the memory limit
+/// before they are built ([`crate::interp::Vm::reserve`]); smaller ones are
+/// noticed by the allocator at the next step.
+pub const LARGE_RESULT: usize = 1 << 16;
 
 /// Steps between two looks at the clock and the memory counter when no
 /// step limit is nearer. Small enough that a timeout is noticed within
@@ -244,6 +365,8 @@ impl Budget {
         let unspent = UNSPENT.with(Cell::get).max(0) as u64;
         let used = self.chunk.get().saturating_sub(unspent);
         self.spent.set(self.spent.get() + used);
+        // Counted: until the next chunk, `steps()` is `spent`.
+        self.chunk.set(0);
         let limits = self.limits.get();
         if limits.max_steps.is_some_and(|max| self.spent.get() >= max) {
             // Nothing of the chunk is left to count in `steps()`.
