@@ -522,6 +522,11 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if op == BinOp::BitOr
+            && let Some(u) = crate::builtins::generic::union_of(self, a, b)?
+        {
+            return Ok(u);
+        }
         if op == BinOp::Mul {
             let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
             // Repetition by an object with `__index__`.
