@@ -20,21 +20,28 @@
 //! | [`builtins`] | built-in functions and methods of built-in types |
 //! | [`modules`] | `sys`, `time`, `random` |
 //! | [`runtime`] | the asyncio event loop on tokio |
+//! | [`limits`], [`memory`] | limits for untrusted scripts; heap counting for the memory limit |
 //! | [`format`], [`hash`], [`rng`] | CPython-exact number formatting, hashing, random numbers |
 //! | [`diagnostic`] | tracebacks and syntax errors as CPython prints them |
 //! | [`timeline`] | a run's scheduling events as Chrome JSON or SVG |
 //! | [`run`] | from a source file to an exit status |
+//! | [`embed`] | the library API for Rust programs that run scripts |
 //! | [`repl`] | the interactive prompt (rustyline, one loop per session) |
 //! | [`testing`] | `pyco test`: golden-output tests as a command |
+//! | [`explore`] | `--explore`: the same program under many legal schedules |
 
 pub mod ast;
 pub mod builtins;
 pub mod diagnostic;
+pub mod explore;
+pub mod embed;
 pub mod format;
 pub mod hash;
 pub mod interp;
 pub mod ir;
 pub mod lexer;
+pub mod limits;
+pub mod memory;
 pub mod modules;
 pub mod parser;
 pub mod repl;

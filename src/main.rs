@@ -2,22 +2,64 @@
 
 use clap::Parser;
 use pyco::interp::Vm;
+use pyco::limits::Limits;
+use pyco::limits::units::{parse_duration, parse_size};
 use pyco::run::{StderrSink, StdoutSink, run_main};
 use pyco::runtime::trace::TraceMode;
 use pyco::source::SourceFile;
 use std::rc::Rc;
+
+/// The global allocator: mimalloc (see Cargo.toml for why), counting the
+/// interpreter thread's heap bytes for `--max-memory`.
+#[global_allocator]
+static GLOBAL: pyco::memory::CountingAllocator<mimalloc::MiMalloc> =
+    pyco::memory::CountingAllocator(mimalloc::MiMalloc);
+
+/// Under a memory limit, has mimalloc give freed memory back to the system
+/// at once and commit its arenas as they fill, so that the process's
+/// resident size follows the heap the limit counts (by default, mimalloc
+/// keeps freed pages for a second and commits arenas up front).
+///
+/// The option numbers are those of the bundled mimalloc 3 (`mi_option_e`
+/// in its `mimalloc.h`); each is set only if it reads as its default there
+/// (`options.c`), so another version's numbering changes nothing.
+#[expect(unsafe_code, reason = "mimalloc's options are C functions")]
+fn release_memory_eagerly() {
+    use std::ffi::{c_int, c_long};
+    unsafe extern "C" {
+        fn mi_option_get(option: c_int) -> c_long;
+        fn mi_option_set(option: c_int, value: c_long);
+    }
+    const ARENA_EAGER_COMMIT: (c_int, c_long) = (4, 2);
+    const PURGE_DELAY: (c_int, c_long) = (15, 1000);
+    for ((option, default), value) in [(ARENA_EAGER_COMMIT, 0), (PURGE_DELAY, 0)] {
+        // SAFETY: both functions take any option number and may be called
+        // at any time from any thread.
+        unsafe {
+            if mi_option_get(option) == default {
+                mi_option_set(option, value);
+            }
+        }
+    }
+}
 
 /// Stack for the interpreter thread: Python recursion up to the recursion
 /// limit and deeply nested expressions run on it.
 const STACK_BYTES: usize = 1 << 30;
 
 /// Runs Python-style asyncio programs with CPython's output and ordering.
+// Command-line flags are independent switches, one bool each.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Parser, Debug)]
 #[command(
     name = "pyco",
     version,
     about,
-    override_usage = "pyco [OPTIONS] [-i] [FILE.py | -c CODE | run FILE.py] [ARGS]..."
+    override_usage = "pyco [OPTIONS] [-i] [FILE.py | -c CODE | run FILE.py] [ARGS]...",
+    after_help = "A script past a limit gets ResourceError naming it (RecursionError for \
+                  --max-depth) and exits with status 1; catching it does not help, the \
+                  next loop iteration or call raises it again. Scripts have no file, \
+                  network, process or environment access."
 )]
 struct Cli {
     /// Open the interactive prompt after running the script or command
@@ -47,6 +89,60 @@ struct Cli {
     /// trace-event format (Perfetto, chrome://tracing).
     #[arg(long, value_name = "FILE")]
     timeline: Option<std::path::PathBuf>,
+
+    /// Run the program N times, first in the default order (CPython's),
+    /// then under N-1 other legal schedules, and report the distinct
+    /// outputs; exit status 1 when they differ. Virtual time unless
+    /// --real-time.
+    #[arg(long, value_name = "N", group = "schedule", value_parser = clap::value_parser!(u32).range(1..), conflicts_with_all = ["trace", "timeline"])]
+    explore: Option<u32>,
+
+    /// With --explore: the schedule seed of the first explored run
+    /// (default 1; run i uses S+i-1).
+    #[arg(long, value_name = "S", requires = "explore")]
+    seed: Option<u64>,
+
+    /// Run once under the schedule that --explore reported as seed S.
+    /// Virtual time unless --real-time.
+    #[arg(long, value_name = "S", group = "schedule")]
+    schedule_seed: Option<u64>,
+
+    /// With --explore or --schedule-seed: use the real clock.
+    #[arg(long, requires = "schedule")]
+    real_time: bool,
+
+    /// With --schedule-seed: write the schedule's fingerprint (hex) to FILE
+    /// (how --explore counts distinct schedules).
+    #[arg(long, value_name = "FILE", requires = "schedule_seed", hide = true)]
+    schedule_fingerprint: Option<std::path::PathBuf>,
+    /// Most tasks alive at once; creating one more raises ResourceError.
+    #[arg(long, value_name = "N", help_heading = "Limits")]
+    max_tasks: Option<usize>,
+
+    /// Recursion limit (RecursionError past it); also the most that
+    /// sys.setrecursionlimit may set.
+    #[arg(long, value_name = "N", help_heading = "Limits")]
+    max_depth: Option<usize>,
+
+    /// Most steps (loop iterations plus function calls).
+    #[arg(long, value_name = "N", help_heading = "Limits")]
+    max_steps: Option<u64>,
+
+    /// Wall-clock time limit, e.g. 10s, 500ms, 2m.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, help_heading = "Limits")]
+    timeout: Option<std::time::Duration>,
+
+    /// How far the virtual clock may move under --virtual-time, e.g. 1h.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, help_heading = "Limits")]
+    max_virtual_time: Option<std::time::Duration>,
+
+    /// Most heap memory the script may hold, e.g. 512MB, 64MiB.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, help_heading = "Limits")]
+    max_memory: Option<u64>,
+
+    /// Most bytes the script may write to stdout and stderr, e.g. 10MB.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, help_heading = "Limits")]
+    max_output: Option<u64>,
 
     /// The script and its arguments (`run` before the script is accepted).
     #[arg(
@@ -114,8 +210,42 @@ fn test_command(args: &[String]) -> i32 {
 }
 
 fn run(cli: Cli) -> i32 {
+    let interactive = cli.explore.is_none()
+        && cli.command.is_none()
+        && cli.args.iter().all(|a| a == "run")
+        && (cli.inspect || std::io::IsTerminal::is_terminal(&std::io::stdin()));
+    // `None`: the interactive prompt, with no program.
+    let program = if interactive {
+        None
+    } else {
+        match load_program(cli.command, cli.args) {
+            Ok(p) => Some(p),
+            Err(code) => return code,
+        }
+    };
+    if let (Some(runs), Some(program)) = (cli.explore, &program) {
+        return explore(program, runs as usize, cli.seed, !cli.real_time);
+    }
     let vm = Vm::new(Rc::new(StdoutSink::new()), Rc::new(StderrSink));
-    vm.use_virtual_time(cli.virtual_time);
+    if cli.schedule_seed.is_some() {
+        vm.use_virtual_time(!cli.real_time);
+        vm.use_schedule_seed(cli.schedule_seed);
+    } else {
+        vm.use_virtual_time(cli.virtual_time);
+    }
+    vm.stdin_enabled.set(true);
+    if cli.max_memory.is_some() {
+        release_memory_eagerly();
+    }
+    vm.set_limits(Limits {
+        max_tasks: cli.max_tasks,
+        max_depth: cli.max_depth,
+        max_steps: cli.max_steps,
+        timeout: cli.timeout,
+        max_virtual_time: cli.max_virtual_time,
+        max_memory: cli.max_memory,
+        max_output: cli.max_output,
+    });
     let mode = match cli.trace.as_deref() {
         Some("json") => TraceMode::Json,
         Some(_) => TraceMode::Text,
@@ -126,24 +256,29 @@ fn run(cli: Cli) -> i32 {
         history: pyco::repl::history_path(cli.no_history),
         virtual_time: cli.virtual_time,
     };
-    let interactive = cli.command.is_none()
-        && cli.args.iter().all(|a| a == "run")
-        && (cli.inspect || std::io::IsTerminal::is_terminal(&std::io::stdin()));
-    let code = if interactive {
-        pyco::repl::run(&vm, None, &repl)
-    } else {
-        let code = run_program(&vm, cli.command, cli.args);
-        let main = vm.modules.borrow().get("__main__").cloned();
-        match main {
-            // `-i`: the prompt opens in the program's globals, whatever
-            // happened (a missing file is not a program).
-            Some(pyco::value::Value::Module(module)) if cli.inspect => {
-                Some(pyco::repl::run(&vm, Some(module), &repl))
+    let code = match program {
+        None => pyco::repl::run(&vm, None, &repl),
+        Some(program) => {
+            *vm.argv.borrow_mut() = program.argv;
+            let code = run_main(&vm, &program.file).exit_code();
+            let main = vm.modules.borrow().get("__main__").cloned();
+            match main {
+                // `-i`: the prompt opens in the program's globals, whatever
+                // happened.
+                Some(pyco::value::Value::Module(module)) if cli.inspect => {
+                    Some(pyco::repl::run(&vm, Some(module), &repl))
+                }
+                _ => None,
             }
-            _ => None,
+            .unwrap_or(code)
         }
-        .unwrap_or(code)
     };
+    if let (Some(path), Some(schedule)) = (&cli.schedule_fingerprint, &*vm.schedule.borrow())
+        && let Err(e) = std::fs::write(path, format!("{:016x}\n", schedule.fingerprint()))
+    {
+        eprintln!("pyco: can't write '{}': {e}", path.display());
+        return 2;
+    }
     if let Some(path) = &cli.timeline {
         let events = vm.tracer.events();
         let text = if path.extension().is_some_and(|e| e == "json") {
@@ -159,13 +294,61 @@ fn run(cli: Cli) -> i32 {
     code
 }
 
-fn run_program(vm: &Rc<Vm>, command: Option<String>, args: Vec<String>) -> i32 {
+/// `--explore N`: runs the program in child processes and prints the report.
+fn explore(program: &Program, runs: usize, seed: Option<u64>, virtual_time: bool) -> i32 {
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => {
+            eprintln!("pyco: can't find its own executable to explore with: {e}");
+            return 2;
+        }
+    };
+    let child = pyco::explore::Program {
+        exe,
+        args: program.words.clone(),
+        stdin: program.from_stdin.then(|| program.file.text().to_string()),
+    };
+    let options = pyco::explore::ExploreOptions {
+        runs,
+        first_seed: seed.unwrap_or(1),
+        virtual_time,
+        jobs: None,
+    };
+    match pyco::explore::explore(&child, &options) {
+        Ok(report) => {
+            print!("{}", report.render());
+            report.exit_code()
+        }
+        Err(e) => {
+            eprintln!("pyco: can't run the program to explore it: {e}");
+            2
+        }
+    }
+}
+
+/// A program to run: its source, `sys.argv`, and the command-line words
+/// that name it (`FILE.py ARGS` or `-c CODE ARGS`).
+struct Program {
+    file: Rc<SourceFile>,
+    argv: Vec<String>,
+    words: Vec<String>,
+    from_stdin: bool,
+}
+
+/// Reads the program from `-c`, a file or standard input; on failure,
+/// prints why and gives the exit status.
+fn load_program(command: Option<String>, args: Vec<String>) -> Result<Program, i32> {
     if let Some(code) = command {
+        let mut words = vec!["-c".to_string(), code.clone()];
+        words.extend(args.iter().cloned());
         let mut argv = vec!["-c".to_string()];
         argv.extend(args);
-        *vm.argv.borrow_mut() = argv;
-        let file = SourceFile::new("<string>", code);
-        return run_main(vm, &file).exit_code();
+        return Ok(Program {
+            file: SourceFile::new("<string>", code),
+            argv,
+            words,
+            from_stdin: false,
+        });
     }
     let mut args = args;
     if args.first().is_some_and(|a| a == "run") {
@@ -176,11 +359,14 @@ fn run_program(vm: &Rc<Vm>, command: Option<String>, args: Vec<String>) -> i32 {
         let mut text = String::new();
         if std::io::stdin().read_to_string(&mut text).is_err() {
             eprintln!("pyco: can't read standard input");
-            return 2;
+            return Err(2);
         }
-        *vm.argv.borrow_mut() = vec![String::new()];
-        let file = SourceFile::new("<stdin>", text);
-        return run_main(vm, &file).exit_code();
+        return Ok(Program {
+            file: SourceFile::new("<stdin>", text),
+            argv: vec![String::new()],
+            words: Vec::new(),
+            from_stdin: true,
+        });
     };
     let text = match std::fs::read(&path) {
         Ok(bytes) => {
@@ -188,7 +374,7 @@ fn run_program(vm: &Rc<Vm>, command: Option<String>, args: Vec<String>) -> i32 {
                 t
             } else {
                 eprintln!("SyntaxError: Non-UTF-8 code in file {path}");
-                return 1;
+                return Err(1);
             }
         }
         Err(e) => {
@@ -202,10 +388,13 @@ fn run_program(vm: &Rc<Vm>, command: Option<String>, args: Vec<String>) -> i32 {
                 _ => e.to_string(),
             };
             eprintln!("pyco: can't open file '{shown}': [Errno {errno}] {reason}");
-            return 2;
+            return Err(2);
         }
     };
-    *vm.argv.borrow_mut() = args;
-    let file = SourceFile::new(path, text);
-    run_main(vm, &file).exit_code()
+    Ok(Program {
+        file: SourceFile::new(path, text),
+        words: args.clone(),
+        argv: args,
+        from_stdin: false,
+    })
 }

@@ -51,6 +51,7 @@ pub fn run_main(vm: &Rc<Vm>, file: &Rc<SourceFile>) -> Outcome {
             return Outcome::SyntaxError(text);
         }
     };
+    vm.budget.start();
     let result = vm.run_module_code(&code, &module);
     let outcome = match result {
         Ok(_) => Outcome::Finished,

@@ -72,7 +72,13 @@ pub fn collect_cases(paths: &[PathBuf]) -> Vec<PathBuf> {
 
 /// Runs `command` (program and leading arguments) on `case`.
 pub fn run_case(command: &[String], case: &Path, timeout: Duration) -> std::io::Result<RunOutput> {
-    let mut child = Command::new(&command[0])
+    let mut cmd = Command::new(&command[0]);
+    // CPython as a reference hashes strings as pyco does (and as the shared
+    // blessing script runs it) only with the fixed seed 0.
+    if std::env::var_os("PYTHONHASHSEED").is_none() {
+        cmd.env("PYTHONHASHSEED", "0");
+    }
+    let mut child = cmd
         .args(&command[1..])
         .arg(case)
         .stdin(Stdio::null())
@@ -138,12 +144,23 @@ pub fn expected_from_files(case: &Path) -> Option<RunOutput> {
 /// A unified diff of two texts, line by line (`---` expected, `+++` got).
 #[must_use]
 pub fn unified_diff(expected: &str, got: &str, name: &str) -> String {
+    labeled_diff(
+        expected,
+        got,
+        &format!("{name}.out"),
+        &format!("{name} (pyco)"),
+    )
+}
+
+/// A unified diff of two texts with the given `---` and `+++` labels.
+#[must_use]
+pub fn labeled_diff(expected: &str, got: &str, from: &str, to: &str) -> String {
     let a: Vec<&str> = expected.lines().collect();
     let b: Vec<&str> = got.lines().collect();
     // Longest common subsequence table, bounded for huge outputs.
     if a.len() * b.len() > 4_000_000 {
         return format!(
-            "--- {name}.out\n+++ {name} (pyco)\n(outputs too long to diff: {} vs {} lines)\n",
+            "--- {from}\n+++ {to}\n(outputs too long to diff: {} vs {} lines)\n",
             a.len(),
             b.len()
         );
@@ -165,15 +182,16 @@ pub fn unified_diff(expected: &str, got: &str, name: &str) -> String {
             ops.push((' ', a[i]));
             i += 1;
             j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            ops.push(('+', b[j]));
-            j += 1;
-        } else {
+        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            // Removed lines before added ones, as diff(1) shows them.
             ops.push(('-', a[i]));
             i += 1;
+        } else {
+            ops.push(('+', b[j]));
+            j += 1;
         }
     }
-    let mut out = format!("--- {name}.out\n+++ {name} (pyco)\n");
+    let mut out = format!("--- {from}\n+++ {to}\n");
     let context = 3;
     let changed: Vec<usize> = ops
         .iter()

@@ -146,6 +146,7 @@ builtin_types! {
         timeout_error = "TimeoutError": os_error,
         reference_error = "ReferenceError": exception,
         runtime_error = "RuntimeError": exception,
+        resource_error = "ResourceError": exception,
         not_implemented_error = "NotImplementedError": runtime_error,
         recursion_error = "RecursionError": runtime_error,
         stop_async_iteration = "StopAsyncIteration": exception,

@@ -2,6 +2,9 @@
 //! must print exactly `NAME.out` (CPython's stdout, blessed with
 //! `../shared/conformance/bless-with-cpython`); when `NAME.err` exists the
 //! run must exit with status 1 and its last stderr line must equal it.
+//! Real-time runs go in parallel; one that fails is retried afterwards, one
+//! case at a time (timing on a loaded machine), and fails the test only if
+//! it fails every time.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -110,6 +113,8 @@ fn run_cases(dir: &Path, extra: &[&str]) {
     let all = cases(dir);
     assert!(!all.is_empty(), "no golden cases under {}", dir.display());
     let failures = Mutex::new(Vec::new());
+    let retries = Mutex::new(Vec::new());
+    let real_time = !extra.contains(&"--virtual-time");
     let next = Mutex::new(0usize);
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
     std::thread::scope(|s| {
@@ -125,6 +130,7 @@ fn run_cases(dir: &Path, extra: &[&str]) {
                     let Some(case) = all.get(i) else { break };
                     let expected_to_fail = known.contains(case);
                     match (check(case, extra), expected_to_fail) {
+                        (Err(_), false) if real_time => retries.lock().unwrap().push(case),
                         (Err(why), false) => failures
                             .lock()
                             .unwrap()
@@ -139,7 +145,23 @@ fn run_cases(dir: &Path, extra: &[&str]) {
             });
         }
     });
-    let failures = failures.into_inner().unwrap();
+    // Real-time cases rely on sleeps of a few milliseconds keeping their
+    // order, which several pyco processes on a loaded machine can upset: a
+    // failure there is run again, one case at a time, up to twice, and counts only if
+    // every attempt fails (a wrong output fails every time).
+    let mut failures = failures.into_inner().unwrap();
+    for case in retries.into_inner().unwrap() {
+        let mut last = check(case, extra);
+        for _ in 0..2 {
+            if last.is_ok() {
+                break;
+            }
+            last = check(case, extra);
+        }
+        if let Err(why) = last {
+            failures.push(format!("FAIL {}: {why}", case.display()));
+        }
+    }
     assert!(
         failures.is_empty(),
         "{} of {} golden cases failed:\n{}",

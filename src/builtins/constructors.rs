@@ -418,7 +418,16 @@ fn new_reversed(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult
     arity("reversed", rest, 1, 1)?;
     let v = &rest[0];
     let items: Vec<Value> = match v {
-        Value::List(l) => l.borrow().iter().rev().cloned().collect(),
+        Value::List(l) => {
+            let left = l.borrow().len();
+            return Ok(NativeObject::new_value(
+                vm.types.list_reverseiterator.clone(),
+                crate::interp::iter::IterObject(RefCell::new(ValueIter::ListReversed(
+                    l.clone(),
+                    left,
+                ))),
+            ));
+        }
         Value::Tuple(t) => t.iter().rev().cloned().collect(),
         Value::Str(s) => s
             .as_str()
@@ -426,7 +435,22 @@ fn new_reversed(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult
             .rev()
             .map(|c| Value::str(c.to_string()))
             .collect(),
-        Value::Range(r) => (0..r.len()).rev().map(|i| Value::Int(r.at(i))).collect(),
+        Value::Range(r) => {
+            // Lazily, last value first: `reversed(range(10**18))` is cheap.
+            let len = r.len_exact();
+            let iter = if len == 0 {
+                ValueIter::Range(0, 0, 1)
+            } else {
+                let last = i128::from(r.start) + (len - 1) * i128::from(r.step);
+                // The last value is a value of the range, so it fits; the
+                // step is applied with wrapping, so -(-2**63) works too.
+                ValueIter::Range(last as i64, r.len(), r.step.wrapping_neg())
+            };
+            return Ok(NativeObject::new_value(
+                vm.types.range_iterator.clone(),
+                crate::interp::iter::IterObject(RefCell::new(iter)),
+            ));
+        }
         Value::Dict(d) => d.borrow().iter().rev().map(|e| e.key.clone()).collect(),
         _ => {
             let ty = vm.type_of(v);
@@ -434,24 +458,23 @@ fn new_reversed(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult
                 return vm.call(&m, std::slice::from_ref(v), &[]);
             }
             if ty.lookup(sym::__len__).is_some() && ty.lookup(sym::__getitem__).is_some() {
+                // Lazily, as CPython: `__len__` may claim any size.
                 let n = super::functions::length(vm, v)?;
-                let mut out = Vec::with_capacity(n);
-                for i in (0..n).rev() {
-                    out.push(vm.get_item(v, &Value::Int(i as i64))?);
-                }
-                out
-            } else {
-                return Err(type_error(format!(
-                    "'{}' object is not reversible",
-                    ty.name
-                )));
+                return Ok(NativeObject::new_value(
+                    vm.types.reversed.clone(),
+                    crate::interp::iter::IterObject(RefCell::new(ValueIter::SeqReversed(
+                        v.clone(),
+                        n as i64 - 1,
+                    ))),
+                ));
             }
+            return Err(type_error(format!(
+                "'{}' object is not reversible",
+                ty.name
+            )));
         }
     };
-    let class = match v {
-        Value::List(_) => vm.types.list_reverseiterator.clone(),
-        _ => vm.types.reversed.clone(),
-    };
+    let class = vm.types.reversed.clone();
     Ok(NativeObject::new_value(
         class,
         crate::interp::iter::IterObject(RefCell::new(ValueIter::Snapshot(items, 0))),

@@ -94,7 +94,7 @@ fn print(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     };
     match kwarg(kwargs, "file") {
         None | Some(Value::None) => {
-            vm.write_stdout(&out);
+            vm.write_script_output(&out, false)?;
             if flush {
                 vm.stdout.borrow().clone().flush();
             }
@@ -119,7 +119,14 @@ pub fn length(vm: &Vm, v: &Value) -> PyResult<usize> {
         Value::Dict(d) => d.borrow().len(),
         Value::Set(s) => s.borrow().len(),
         Value::FrozenSet(s) => s.len(),
-        Value::Range(r) => r.len() as usize,
+        Value::Range(r) => usize::try_from(r.len_exact())
+            .ok()
+            .filter(|&n| isize::try_from(n).is_ok())
+            .ok_or_else(|| {
+                crate::interp::errors::overflow_error(
+                    "Python int too large to convert to C ssize_t",
+                )
+            })?,
         _ => {
             let ty = vm.type_of(v);
             match ty.lookup(sym::__len__) {
@@ -802,9 +809,12 @@ fn dir(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn input(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("input", args, 0, 1)?;
     if let Some(prompt) = args.first() {
-        vm.write_stdout(&vm.str_of(prompt)?);
+        vm.write_script_output(&vm.str_of(prompt)?, false)?;
     }
     vm.stdout.borrow().clone().flush();
+    if !vm.stdin_enabled.get() {
+        return Err(eof_error("EOF when reading a line"));
+    }
     let mut line = String::new();
     match std::io::stdin().read_line(&mut line) {
         Ok(0) | Err(_) => Err(eof_error("EOF when reading a line")),

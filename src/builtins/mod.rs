@@ -39,6 +39,7 @@ pub fn builtin_fn(name: &'static str, func: NativeFn) -> Value {
         receiver: None,
         owner: None,
         returns_coroutine: false,
+        host: None,
     }))
 }
 
@@ -53,6 +54,7 @@ pub fn add_method(class: &Rc<Class>, name: &'static str, func: NativeFn) {
             receiver: None,
             owner: Some(owner),
             returns_coroutine: false,
+            host: None,
         })),
     );
 }

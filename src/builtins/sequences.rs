@@ -97,6 +97,10 @@ fn list_extend(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let (l, rest) = list_of(args, "extend")?;
     arity("list.extend", rest, 1, 1)?;
     let items = vm.collect_iterable(&rest[0])?;
+    let grown = (l.borrow().len() + items.len()) * size_of::<Value>();
+    if grown > 1 << 16 {
+        vm.budget.reserve(grown as u64)?;
+    }
     l.borrow_mut().extend(items);
     Ok(Value::None)
 }
@@ -120,15 +124,14 @@ fn list_insert(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn list_pop(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let (l, rest) = list_of(args, "pop")?;
     arity("pop", rest, 0, 1)?;
+    // The index first: its `__index__` may change the list.
+    let i = rest.first().map(|v| vm.to_index(v)).transpose()?;
     let mut items = l.borrow_mut();
     if items.is_empty() {
         return Err(index_error("pop from empty list"));
     }
     let n = items.len() as i64;
-    let i = match rest.first() {
-        Some(v) => vm.to_index(v)?,
-        None => n - 1,
-    };
+    let i = i.unwrap_or(n - 1);
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
         return Err(index_error("pop index out of range"));
@@ -139,14 +142,40 @@ fn list_pop(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn list_remove(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let (l, rest) = list_of(args, "remove")?;
     arity("list.remove", rest, 1, 1)?;
-    let snapshot = l.borrow().clone();
-    for (i, v) in snapshot.iter().enumerate() {
-        if v.is(&rest[0]) || vm.eq(v, &rest[0])? {
-            l.borrow_mut().remove(i);
-            return Ok(Value::None);
+    match live_position(vm, l, &rest[0], 0, usize::MAX)? {
+        Some(i) => {
+            // An `__eq__` that shrank the list may leave nothing at `i`.
+            let mut items = l.borrow_mut();
+            if i < items.len() {
+                items.remove(i);
+            }
+            Ok(Value::None)
         }
+        None => Err(value_error("list.remove(x): x not in list")),
     }
-    Err(value_error("list.remove(x): x not in list"))
+}
+
+/// The first index in `start..stop` whose item is (or equals) `x`, reading
+/// the list afresh at each step as CPython does: an item's `__eq__` may
+/// change the list, and the search then goes on over what is left.
+fn live_position(
+    vm: &Vm,
+    l: &RefCell<Vec<Value>>,
+    x: &Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
+    let mut i = start;
+    while i < stop {
+        let Some(v) = l.borrow().get(i).cloned() else {
+            break;
+        };
+        if v.is(x) || vm.eq(&v, x)? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+    Ok(None)
 }
 
 fn search_bounds(vm: &Vm, rest: &[Value], len: usize) -> PyResult<(usize, usize)> {
@@ -184,19 +213,34 @@ fn seq_count(vm: &Vm, items: &[Value], rest: &[Value]) -> PyResult {
 
 fn list_index(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let (l, rest) = list_of(args, "index")?;
-    let items = l.borrow().clone();
-    match seq_index(vm, &items, rest, "list") {
-        Err(e) if e.instance().class.is_subclass(&vm.types.value_error) => Err(value_error(
-            format!("{} is not in list", vm.repr(&rest[0])?),
-        )),
-        other => other,
+    arity("index", rest, 1, 3)?;
+    let len = l.borrow().len();
+    let (start, stop) = search_bounds(vm, rest, len)?;
+    match live_position(vm, l, &rest[0], start, stop)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(value_error(format!(
+            "{} is not in list",
+            vm.repr(&rest[0])?
+        ))),
     }
 }
 
 fn list_count(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let (l, rest) = list_of(args, "count")?;
-    let items = l.borrow().clone();
-    seq_count(vm, &items, rest)
+    arity("count", rest, 1, 1)?;
+    let mut n = 0;
+    let mut i = 0;
+    // Read afresh at each step, as `live_position`.
+    loop {
+        let Some(v) = l.borrow().get(i).cloned() else {
+            break;
+        };
+        if v.is(&rest[0]) || vm.eq(&v, &rest[0])? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(Value::Int(n))
 }
 
 fn list_sort(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {

@@ -53,8 +53,10 @@ pub fn install(vm: &Vm) {
 /// (the same bound as `str * n`).
 const MAX_RESULT_BYTES: usize = 1 << 34;
 
-/// Fails with `MemoryError` when a result of `bytes` bytes would be too big.
-fn check_result_size(bytes: usize) -> PyResult<()> {
+/// Fails with `MemoryError` when a result of `bytes` bytes would be too big,
+/// and with `ResourceError` when it would pass the memory limit.
+fn check_result_size(vm: &Vm, bytes: usize) -> PyResult<()> {
+    vm.budget.reserve(bytes as u64)?;
     if bytes > MAX_RESULT_BYTES {
         return Err(memory_error(""));
     }

@@ -66,6 +66,7 @@ impl Vm {
                 receiver: Some(obj.clone()),
                 owner: b.owner,
                 returns_coroutine: b.returns_coroutine,
+                host: b.host.clone(),
             })),
             Value::Native(n) => {
                 if let Some(s) = n.downcast::<StaticMethod>() {

@@ -16,12 +16,12 @@ impl Vm {
         match callee {
             Value::Function(func) => self.call_function(func, args, kwargs),
             Value::Builtin(b) => match &b.receiver {
-                None => (b.func)(self, args, kwargs),
+                None => b.invoke(self, args, kwargs),
                 Some(recv) => {
                     let mut full = ArgVec::with_capacity(args.len() + 1);
                     full.push(recv.clone());
                     full.extend(args.iter().cloned());
-                    (b.func)(self, &full, kwargs)
+                    b.invoke(self, &full, kwargs)
                 }
             },
             Value::BoundMethod(m) => {
@@ -94,6 +94,7 @@ impl Vm {
 
     /// Runs a function whose arguments are bound.
     fn run_function(&self, func: &Rc<Function>, locals: Locals, cells: Vec<CellRef>) -> PyResult {
+        self.tick()?;
         let code = &func.code;
         if code.function_kind != FunctionKind::Plain {
             return Ok(self.new_generator_like(func.clone(), locals, cells));

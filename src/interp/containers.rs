@@ -2,11 +2,12 @@
 //! subscripts and slices, membership.
 
 use super::Vm;
-use super::errors::{index_error, key_error, type_error, value_error};
+use super::errors::{index_error, key_error, overflow_error, type_error, value_error};
 use super::ops::primitive_eq;
 use crate::ast::{BinOp, CmpOp};
 use crate::value::{DictMap, Exc, PyResult, SetTable, Slice, Value, sym};
 use num_traits::ToPrimitive;
+use std::borrow::Cow;
 use std::rc::Rc;
 
 /// Normalised slice bounds for a sequence of a given length.
@@ -337,6 +338,8 @@ impl Vm {
         if step == 0 {
             return Err(value_error("slice step cannot be zero"));
         }
+        // As CPython: a step of -2**63 would overflow when negated.
+        let step = step.max(-i64::MAX);
         let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
         let clamp = |v: &Value, default: i64| -> PyResult<i64> {
             match v {
@@ -392,6 +395,33 @@ impl Vm {
         }
     }
 
+    /// `index` with any `__index__` (of the index or of a slice's bounds)
+    /// already called, so that no Python code runs while a list is
+    /// borrowed: a user's `__index__` may mutate that very list.
+    fn resolved_index<'a>(&self, index: &'a Value) -> PyResult<Cow<'a, Value>> {
+        let plain = |v: &Value| -> PyResult<Value> {
+            match v {
+                Value::Instance(_) => Ok(Value::Int(self.to_index(v)?)),
+                other => Ok(other.clone()),
+            }
+        };
+        match index {
+            Value::Instance(_) => Ok(Cow::Owned(plain(index)?)),
+            Value::Slice(s)
+                if [&s.start, &s.stop, &s.step]
+                    .iter()
+                    .any(|v| matches!(v, Value::Instance(_))) =>
+            {
+                Ok(Cow::Owned(Value::Slice(Rc::new(Slice {
+                    start: plain(&s.start)?,
+                    stop: plain(&s.stop)?,
+                    step: plain(&s.step)?,
+                }))))
+            }
+            _ => Ok(Cow::Borrowed(index)),
+        }
+    }
+
     /// Normalises a sequence index; `what` names the sequence in the error.
     pub fn seq_index(&self, index: &Value, len: usize, what: &str) -> PyResult<usize> {
         let i = match index {
@@ -423,6 +453,7 @@ impl Vm {
     pub fn get_item(&self, obj: &Value, index: &Value) -> PyResult {
         match obj {
             Value::List(l) => {
+                let index = &*self.resolved_index(index)?;
                 if let Value::Slice(s) = index {
                     let items = l.borrow();
                     let b = self.slice_bounds(s, items.len())?;
@@ -465,10 +496,17 @@ impl Vm {
             Value::Range(r) => {
                 if let Value::Slice(s) = index {
                     let b = self.slice_bounds(s, r.len() as usize)?;
+                    // As CPython, the bounds are the range's values at the
+                    // slice's bounds; pyco's ranges hold `i64`s only.
+                    let fit = |v: i128| {
+                        i64::try_from(v).map_err(|_| {
+                            overflow_error("Python int too large to convert to C ssize_t")
+                        })
+                    };
                     return Ok(Value::Range(Rc::new(crate::value::Range {
-                        start: r.at(b.start),
-                        stop: r.at(b.start) + b.len as i64 * r.step * b.step,
-                        step: r.step * b.step,
+                        start: fit(r.at_wide(b.start))?,
+                        stop: fit(r.at_wide(b.stop))?,
+                        step: fit(i128::from(r.step) * i128::from(b.step))?,
                     })));
                 }
                 let i = self
@@ -507,6 +545,7 @@ impl Vm {
     pub fn set_item(&self, obj: &Value, index: Value, value: Value) -> PyResult<()> {
         match obj {
             Value::List(l) => {
+                let index = self.resolved_index(&index)?.into_owned();
                 if let Value::Slice(s) = &index {
                     if !self.is_iterable(&value) && !matches!(value, Value::Native(_)) {
                         return Err(type_error("can only assign an iterable"));
@@ -566,6 +605,7 @@ impl Vm {
     pub fn del_item(&self, obj: &Value, index: &Value) -> PyResult<()> {
         match obj {
             Value::List(l) => {
+                let index = &*self.resolved_index(index)?;
                 if let Value::Slice(s) = index {
                     let mut items = l.borrow_mut();
                     let b = self.slice_bounds(s, items.len())?;

@@ -6,6 +6,14 @@ use std::rc::Rc;
 
 pub use crate::value::exception::new_exception;
 
+/// An empty vector with room for `n` items, or `MemoryError` (as CPython
+/// raises for `[0] * 10**10`) where the allocation would fail.
+pub fn vec_with_room<T>(n: usize) -> Result<Vec<T>, Exc> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| memory_error(""))?;
+    Ok(v)
+}
+
 /// An exception of `class` whose single argument is `msg`.
 #[must_use]
 pub fn exc_msg(class: &Rc<Class>, msg: impl Into<String>) -> Exc {

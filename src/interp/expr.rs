@@ -626,11 +626,9 @@ impl Vm {
         if spec.is_empty()
             && let Value::Str(s) = &v
         {
-            out.push_str(s.as_str());
-            return Ok(());
+            return self.push_checked(out, s.as_str());
         }
-        out.push_str(&self.format_value(&v, spec)?);
-        Ok(())
+        self.push_checked(out, &self.format_value(&v, spec)?)
     }
 
     fn run_comprehension(

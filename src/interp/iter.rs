@@ -43,8 +43,15 @@ pub enum ValueIter {
         /// The size when iteration started.
         len: usize,
     },
-    /// Over a snapshot of values (`reversed` of a sequence, ...).
+    /// Over a snapshot of values (sets, `reversed` of a tuple or string).
     Snapshot(Vec<Value>, usize),
+    /// `reversed(list)`: the list and how many items are left (the next
+    /// index plus one), read live so that a list shrinking under the
+    /// iterator ends it, as CPython's `list_reverseiterator`.
+    ListReversed(Rc<RefCell<Vec<Value>>>, usize),
+    /// `reversed(seq)` through `__len__` and `__getitem__`: the sequence
+    /// and the next index, counting down to 0.
+    SeqReversed(Value, i64),
     /// Over a snapshot of a set's values; the set's size when iteration
     /// started detects changes (CPython's "Set changed size").
     SetSnapshot(Box<SetSnapshot>, usize),
@@ -84,6 +91,7 @@ pub struct IterObject(pub RefCell<ValueIter>);
 impl ValueIter {
     /// The next item, or `None` at the end.
     pub fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+        vm.tick()?;
         let item = match self {
             ValueIter::List(l, i) => {
                 let items = l.borrow();
@@ -147,6 +155,29 @@ impl ValueIter {
                 let v = items.get(*i).cloned();
                 *i += 1;
                 v
+            }
+            ValueIter::ListReversed(l, left) => {
+                let v = left.checked_sub(1).and_then(|i| l.borrow().get(i).cloned());
+                *left = left.saturating_sub(1);
+                v
+            }
+            ValueIter::SeqReversed(seq, i) => {
+                if *i < 0 {
+                    None
+                } else {
+                    let (seq, at) = (seq.clone(), *i);
+                    *i -= 1;
+                    match vm.get_item(&seq, &Value::Int(at)) {
+                        Ok(v) => Some(v),
+                        Err(e)
+                            if e.instance().class.is_subclass(&vm.types.index_error)
+                                || e.instance().class.is_subclass(&vm.types.stop_iteration) =>
+                        {
+                            None
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
             }
             ValueIter::SetSnapshot(snap, i) => {
                 if snap.set.borrow().len() != snap.len {
@@ -245,6 +276,7 @@ impl ValueIter {
             ValueIter::List(l, i) => Some(l.borrow().len().saturating_sub(*i)),
             ValueIter::Tuple(t, i) => Some(t.len().saturating_sub(*i)),
             ValueIter::Snapshot(t, i) => Some(t.len().saturating_sub(*i)),
+            ValueIter::ListReversed(l, left) => Some((*left).min(l.borrow().len())),
             ValueIter::SetSnapshot(snap, i) => Some(snap.items.len().saturating_sub(*i)),
             ValueIter::Range(_, left, _) => Some((*left).max(0) as usize),
             _ => None,
@@ -475,7 +507,10 @@ impl Vm {
             _ => {
                 let mut it = self.iter_start(v)?;
                 if let Some(n) = it.len_hint() {
-                    out.reserve(n);
+                    // `list(range(10**18))`: MemoryError, as CPython, where
+                    // the room cannot be had.
+                    out.try_reserve(n)
+                        .map_err(|_| super::errors::memory_error(""))?;
                 }
                 while let Some(x) = it.next(self)? {
                     out.push(x);

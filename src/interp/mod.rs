@@ -44,8 +44,8 @@ use crate::source::SourceFile;
 use crate::types::Types;
 use crate::value::object::Globals;
 use crate::value::{Exc, Module, PyResult, Symbol, Value};
+use hashbrown::HashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 pub use frame::{Flow, Frame};
@@ -111,6 +111,9 @@ pub struct Vm {
     pub clock: RefCell<Rc<crate::runtime::clock::Clock>>,
     /// Scheduling events for `--trace` and `--timeline`.
     pub tracer: Rc<crate::runtime::trace::Tracer>,
+    /// The explored schedule every event loop of this interpreter follows
+    /// (`--explore`, `--schedule-seed`); `None` runs CPython's order.
+    pub schedule: RefCell<Option<Rc<crate::runtime::shuffle::Shuffle>>>,
     /// Where the innermost pending `await` is: the user-code position, and
     /// the name of the asyncio function awaiting inside it (for reports).
     pub await_site: RefCell<AwaitSite>,
@@ -120,6 +123,11 @@ pub struct Vm {
     pub locals_pool: RefCell<Vec<frame::Locals>>,
     /// The event loop while `asyncio.run` (or the REPL) drives one.
     pub event_loop: RefCell<Option<Rc<crate::runtime::Loop>>>,
+    /// Limits for untrusted scripts and what is left of them.
+    pub budget: crate::limits::Budget,
+    /// Whether `input()` reads the process's standard input (the CLI) or
+    /// sees end of file (embedding hosts).
+    pub stdin_enabled: Cell<bool>,
     /// Set once any class defines `__getattribute__`: until then attribute
     /// reads need not look for one.
     pub getattribute_hooked: Cell<bool>,
@@ -156,14 +164,77 @@ impl Vm {
                 getattribute_hooked: Cell::new(false),
                 locals_pool: RefCell::new(Vec::new()),
                 tracer: Rc::new(crate::runtime::trace::Tracer::default()),
+                schedule: RefCell::new(None),
                 await_site: RefCell::new(AwaitSite::default()),
                 call_site: RefCell::new(None),
+                budget: crate::limits::Budget::default(),
+                stdin_enabled: Cell::new(false),
                 interrupt: std::sync::Arc::default(),
                 self_ref: weak.clone(),
             };
             crate::builtins::install(&vm);
             vm
         })
+    }
+
+    /// One step of the script (a loop iteration or a call): spends one unit
+    /// of fuel, and checks the limits when a chunk of fuel is used up.
+    #[inline]
+    pub fn tick(&self) -> PyResult<()> {
+        if crate::limits::spend_fuel() {
+            return Ok(());
+        }
+        self.budget.refuel()
+    }
+
+    /// Checks, before building a result of about `bytes` bytes, that it
+    /// stays within the memory limit. Results under
+    /// [`crate::limits::LARGE_RESULT`] are not looked at: the counting
+    /// allocator notices them by the next step.
+    #[inline]
+    pub fn reserve(&self, bytes: usize) -> PyResult<()> {
+        if bytes < crate::limits::LARGE_RESULT {
+            return Ok(());
+        }
+        self.budget.reserve(bytes as u64)
+    }
+
+    /// Appends `s` to a string being built, checking the memory limit first
+    /// once the string is large.
+    #[inline]
+    pub fn push_checked(&self, out: &mut String, s: &str) -> PyResult<()> {
+        if out.len() + s.len() >= crate::limits::LARGE_RESULT {
+            self.budget.reserve(s.len() as u64)?;
+        }
+        out.push_str(s);
+        Ok(())
+    }
+
+    /// Applies `limits`: the recursion limit follows `max_depth`, and every
+    /// other limit counts from now.
+    pub fn set_limits(&self, limits: crate::limits::Limits) {
+        if let Some(depth) = limits.max_depth {
+            let most = crate::modules::sys::MAX_RECURSION_LIMIT as usize;
+            self.recursion_limit.set(depth.clamp(1, most));
+        }
+        self.clock().set_horizon(limits.max_virtual_time);
+        self.budget.set_limits(limits);
+    }
+
+    /// Writes script output (`print`, `sys.stdout.write`) to stdout or
+    /// stderr, counting it against the output limit.
+    pub fn write_script_output(&self, text: &str, to_stderr: bool) -> PyResult<()> {
+        let n = self.budget.output(text)?;
+        let part = &text[..n];
+        if to_stderr {
+            self.write_stderr(part);
+        } else {
+            self.write_stdout(part);
+        }
+        if n < text.len() {
+            return Err(self.budget.output_exceeded());
+        }
+        Ok(())
     }
 
     /// A counted handle to this interpreter, for futures that outlive a call.
@@ -206,7 +277,15 @@ impl Vm {
 
     /// Switches to the virtual clock (before the program starts).
     pub fn use_virtual_time(&self, on: bool) {
-        *self.clock.borrow_mut() = Rc::new(crate::runtime::clock::Clock::new(on));
+        let clock = crate::runtime::clock::Clock::new(on);
+        clock.set_horizon(self.budget.limits().max_virtual_time);
+        *self.clock.borrow_mut() = Rc::new(clock);
+    }
+
+    /// Runs event loops under the schedule named by `seed` instead of
+    /// CPython's order (before the program starts; `None`: CPython's order).
+    pub fn use_schedule_seed(&self, seed: Option<u64>) {
+        *self.schedule.borrow_mut() = seed.map(crate::runtime::shuffle::Shuffle::new);
     }
 
     /// The interpreter's clock.

@@ -4,7 +4,7 @@
 
 use super::Vm;
 use super::errors::{
-    division_by_zero, overflow_error, type_error, unsupported_operands, value_error,
+    division_by_zero, overflow_error, type_error, unsupported_operands, value_error, vec_with_room,
 };
 use crate::ast::{BinOp, CmpOp, UnaryOp};
 use crate::value::{PyResult, Symbol, Value, sym};
@@ -227,7 +227,16 @@ fn int_binop(op: BinOp, a: &Num, b: &Num) -> PyResult<Option<Value>> {
     Ok(Some(match op {
         BinOp::Add => Value::from_bigint(x + y),
         BinOp::Sub => Value::from_bigint(x - y),
-        BinOp::Mul => Value::from_bigint(x * y),
+        BinOp::Mul => {
+            // Bounded like `**`: one multiplication of huge ints would run
+            // for minutes, beyond the reach of the step and time limits.
+            if x.bits().saturating_add(y.bits()) > MAX_POW_BITS {
+                return Err(overflow_error(
+                    "pyco refuses to build an int with tens of millions of digits",
+                ));
+            }
+            Value::from_bigint(x * y)
+        }
         BinOp::Div => Value::Float(crate::format::int_true_divide(&x, &y).map_err(|m| {
             if y.is_zero() {
                 division_by_zero(&m)
@@ -354,15 +363,17 @@ impl Vm {
         match (&a, op) {
             (Value::List(l), BinOp::Add) => {
                 let items = self.collect_iterable(b)?;
+                self.reserve_concat(l.borrow().len() + items.len(), size_of::<Value>())?;
                 l.borrow_mut().extend(items);
                 return Ok(a);
             }
-            (Value::List(l), BinOp::Mul) => {
-                let n = self.to_index(b)?;
+            (Value::List(l), BinOp::Mul) if is_int(b) => {
+                let len = l.borrow().len();
+                let n = self.repeat_count(b, len, size_of::<Value>())?;
                 let mut v = l.borrow_mut();
                 let orig = v.clone();
                 v.clear();
-                for _ in 0..n.max(0) {
+                for _ in 0..n {
                     v.extend(orig.iter().cloned());
                 }
                 drop(v);
@@ -424,40 +435,43 @@ impl Vm {
         }
         Ok(match (a, b, op) {
             (Value::Str(x), Value::Str(y), BinOp::Add) => {
+                self.reserve_concat(x.as_str().len() + y.as_str().len(), 1)?;
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
                 s.push_str(x.as_str());
                 s.push_str(y.as_str());
                 Some(Value::str(s))
             }
             (Value::Str(s), n, BinOp::Mul) | (n, Value::Str(s), BinOp::Mul) if is_int(n) => {
-                let count = self.repeat_count(n, s.as_str().len())?;
+                let count = self.repeat_count(n, s.as_str().len(), 1)?;
                 Some(Value::str(s.as_str().repeat(count)))
             }
             (Value::Str(s), args, BinOp::Mod) => {
                 Some(Value::str(self.percent_format(s.as_str(), args)?))
             }
             (Value::List(x), Value::List(y), BinOp::Add) => {
+                self.reserve_concat(x.borrow().len() + y.borrow().len(), size_of::<Value>())?;
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());
                 Some(Value::list(v))
             }
             (Value::Tuple(x), Value::Tuple(y), BinOp::Add) => {
+                self.reserve_concat(x.len() + y.len(), size_of::<Value>())?;
                 let mut v = x.to_vec();
                 v.extend(y.iter().cloned());
                 Some(Value::tuple(v))
             }
             (Value::List(l), n, BinOp::Mul) | (n, Value::List(l), BinOp::Mul) if is_int(n) => {
                 let items = l.borrow();
-                let count = self.repeat_count(n, items.len())?;
-                let mut v = Vec::with_capacity(items.len() * count);
+                let count = self.repeat_count(n, items.len(), size_of::<Value>())?;
+                let mut v = vec_with_room(items.len() * count)?;
                 for _ in 0..count {
                     v.extend(items.iter().cloned());
                 }
                 Some(Value::list(v))
             }
             (Value::Tuple(t), n, BinOp::Mul) | (n, Value::Tuple(t), BinOp::Mul) if is_int(n) => {
-                let count = self.repeat_count(n, t.len())?;
-                let mut v = Vec::with_capacity(t.len() * count);
+                let count = self.repeat_count(n, t.len(), size_of::<Value>())?;
+                let mut v = vec_with_room(t.len() * count)?;
                 for _ in 0..count {
                     v.extend(t.iter().cloned());
                 }
@@ -475,7 +489,19 @@ impl Vm {
         })
     }
 
-    fn repeat_count(&self, n: &Value, unit: usize) -> PyResult<usize> {
+    /// Checks the memory limit before a concatenation of `items` items of
+    /// `item_bytes` each (only large results are worth the look).
+    fn reserve_concat(&self, items: usize, item_bytes: usize) -> PyResult<()> {
+        let bytes = items.saturating_mul(item_bytes);
+        if bytes < 1 << 16 {
+            return Ok(());
+        }
+        self.budget.reserve(bytes as u64)
+    }
+
+    /// The count of `seq * n` for a sequence of `unit` items of `item_bytes`
+    /// each, refused before allocating when the result is too big.
+    fn repeat_count(&self, n: &Value, unit: usize, item_bytes: usize) -> PyResult<usize> {
         let n = match n {
             Value::BigInt(b) if b.is_negative() => 0,
             Value::BigInt(_) => {
@@ -486,6 +512,10 @@ impl Vm {
             _ => self.to_index(n)?.max(0),
         };
         let n = usize::try_from(n).unwrap_or(usize::MAX);
+        // Past the memory limit is the script's limit; past the hard cap
+        // is CPython's MemoryError on any machine.
+        self.budget
+            .reserve((n.saturating_mul(unit).saturating_mul(item_bytes)) as u64)?;
         if unit > 0 && n.saturating_mul(unit) > (1 << 34) {
             return Err(super::errors::memory_error(""));
         }
@@ -529,25 +559,12 @@ impl Vm {
         }
         if op == BinOp::Mul {
             let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
-            // Repetition by an object with `__index__`.
-            let index_of = |v: &Value| {
-                if matches!(v, Value::Instance(_))
-                    && self.type_of(v).lookup(sym::__index__).is_some()
-                {
-                    self.to_index(v).map(|n| Some(Value::Int(n)))
-                } else {
-                    Ok(None)
-                }
-            };
-            if seq(a)
-                && let Some(n) = index_of(b)?
-            {
-                return self.binary_op(op, a, &n);
+            // `seq * n` with an `n` that has `__index__`: its value repeats.
+            if seq(a) && user(b) && tb.lookup(sym::__index__).is_some() {
+                return self.binary_op(op, a, &Value::Int(self.to_index(b)?));
             }
-            if seq(b)
-                && let Some(n) = index_of(a)?
-            {
-                return self.binary_op(op, &n, b);
+            if seq(b) && user(a) && ta.lookup(sym::__index__).is_some() {
+                return self.binary_op(op, &Value::Int(self.to_index(a)?), b);
             }
             if seq(a) && !is_int(b) {
                 return Err(type_error(format!(
@@ -662,8 +679,9 @@ impl Vm {
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 self.set_eq(a, b)
             }
-            (Value::Range(x), Value::Range(y)) => Ok(x.len() == y.len()
-                && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)))),
+            (Value::Range(x), Value::Range(y)) => Ok(x.len_exact() == y.len_exact()
+                && (x.is_empty()
+                    || (x.start == y.start && (x.len_exact() == 1 || x.step == y.step)))),
             (
                 Value::BoundMethod(_) | Value::Builtin(_),
                 Value::BoundMethod(_) | Value::Builtin(_),

@@ -18,7 +18,10 @@ impl Vm {
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => b.to_string(),
             Value::Float(f) => crate::format::float_repr(*f),
-            Value::Str(s) => crate::format::str_repr(s.as_str()),
+            Value::Str(s) => {
+                self.reserve(s.as_str().len())?;
+                crate::format::str_repr(s.as_str())
+            }
             Value::List(l) => {
                 let items = l.borrow().clone();
                 self.with_repr_guard(v, "[...]", || self.join_reprs("[", &items, "]"))?
@@ -42,9 +45,9 @@ impl Vm {
                         if i > 0 {
                             out.push_str(", ");
                         }
-                        out.push_str(&self.repr(k)?);
+                        self.push_checked(&mut out, &self.repr(k)?)?;
                         out.push_str(": ");
-                        out.push_str(&self.repr(val)?);
+                        self.push_checked(&mut out, &self.repr(val)?)?;
                     }
                     out.push('}');
                     Ok(out)
@@ -180,7 +183,7 @@ impl Vm {
             if i > 0 {
                 out.push_str(", ");
             }
-            out.push_str(&self.repr(item)?);
+            self.push_checked(&mut out, &self.repr(item)?)?;
         }
         out.push_str(close);
         Ok(out)
@@ -197,6 +200,7 @@ impl Vm {
         if self.repr_stack.borrow().contains(&id) {
             return Ok(cycle.to_string());
         }
+        self.tick()?;
         let depth = self.depth.get() + 1;
         if depth > self.recursion_limit.get() {
             return Err(recursion_limit_exceeded(
@@ -214,7 +218,10 @@ impl Vm {
     /// `str(v)`.
     pub fn str_of(&self, v: &Value) -> PyResult<String> {
         match v {
-            Value::Str(s) => Ok(s.as_str().to_string()),
+            Value::Str(s) => {
+                self.reserve(s.as_str().len())?;
+                Ok(s.as_str().to_string())
+            }
             Value::Instance(inst) => {
                 if let Some(s) = inst.class.lookup(sym::__str__) {
                     return self.call_repr_like(&s, v, "__str__");
@@ -516,7 +523,7 @@ impl Vm {
                     )));
                 }
             };
-            out.push_str(&text);
+            self.push_checked(&mut out, &text)?;
         }
         if mapping.is_none() && next < items.len() && !used_mapping {
             return Err(type_error(

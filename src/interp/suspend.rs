@@ -126,6 +126,7 @@ impl Vm {
                     }
                 }
                 StmtKind::While(test, body, orelse) => loop {
+                    self.tick()?;
                     self.check_interrupt()?;
                     let t = self.eval_async(test, f).await?;
                     if !self.truthy(&t)? {
@@ -148,6 +149,7 @@ impl Vm {
                     if *is_async {
                         let aiter = self.aiter(&iterable)?;
                         loop {
+                            self.note_await_at(f, iter.span.start);
                             let Some(item) = self.anext(&aiter).await? else {
                                 break;
                             };
@@ -399,6 +401,7 @@ impl Vm {
             )));
         };
         let entered_aw = self.call(&aenter, std::slice::from_ref(&mgr), &[])?;
+        self.note_await_at(f, ctx_expr.span.start);
         let entered = self.await_value(entered_aw).await?;
         let inner = match target {
             Some(t) => match self.assign_async(t, entered, f).await {
@@ -410,6 +413,7 @@ impl Vm {
         match inner {
             Ok(flow) => {
                 let aw = self.call(&aexit, &[mgr, Value::None, Value::None, Value::None], &[])?;
+                self.note_await_at(f, ctx_expr.span.start);
                 self.await_value(aw).await?;
                 Ok(flow)
             }
@@ -418,7 +422,10 @@ impl Vm {
                 let tb = self.traceback_object(&e);
                 let args = [mgr, Value::Class(e.instance().class.clone()), e.value(), tb];
                 let r = match self.call(&aexit, &args, &[]) {
-                    Ok(aw) => self.await_value(aw).await,
+                    Ok(aw) => {
+                        self.note_await_at(f, ctx_expr.span.start);
+                        self.await_value(aw).await
+                    }
                     Err(e2) => Err(e2),
                 };
                 self.handling.borrow_mut().pop();
@@ -695,7 +702,10 @@ impl Vm {
             let iterable = self.eval_async(&clause.iter, f).await?;
             if clause.is_async {
                 let aiter = self.aiter(&iterable)?;
-                'items: while let Some(item) = self.anext(&aiter).await? {
+                'items: while let Some(item) = {
+                    self.note_await_at(f, clause.iter.span.start);
+                    self.anext(&aiter).await?
+                } {
                     self.assign_async(&clause.target, item, f).await?;
                     for cond in &clause.ifs {
                         let c = self.eval_async(cond, f).await?;
@@ -767,6 +777,14 @@ impl Vm {
             }
         }
         Ok(Value::None)
+    }
+
+    /// [`Self::note_await`] for an implicit await (`async with`, `async
+    /// for`) at `pos`, leaving the frame's position as it was.
+    fn note_await_at(&self, f: &mut Frame<'_>, pos: u32) {
+        let saved = std::mem::replace(&mut f.pos, pos);
+        self.note_await(f);
+        f.pos = saved;
     }
 
     /// Remembers where an `await` is about to suspend (innermost wins).

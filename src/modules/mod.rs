@@ -14,6 +14,12 @@ use crate::interp::errors::{exc_msg, import_error};
 use crate::value::{Module, PyResult, Symbol, Value};
 use std::rc::Rc;
 
+/// The names of the native modules.
+const NATIVE: &[&str] = &["sys", "time", "random", "asyncio"];
+
+/// The native modules that are packages (may have submodules).
+const PACKAGES: &[&str] = &["asyncio"];
+
 /// Builds a native module by name, if pyco has one.
 fn build_native(vm: &Vm, name: &str) -> Option<Rc<Module>> {
     Some(match name {
@@ -38,20 +44,44 @@ impl Vm {
             return Ok(m.clone());
         }
         let Some(module) = build_native(self, &name) else {
-            let types = crate::types::types();
-            let exc = exc_msg(
-                &types.module_not_found_error,
-                format!("No module named '{name}'"),
-            );
-            exc.instance()
-                .attrs
-                .borrow_mut()
-                .set(crate::value::sym::name, Value::str(name.as_str()));
-            return Err(exc);
+            return Err(self.module_not_found(path));
         };
         let value = Value::Module(module);
         self.modules.borrow_mut().insert(name.into(), value.clone());
         Ok(value)
+    }
+
+    /// CPython's error for a dotted path that does not import: it names the
+    /// first missing prefix (`import os.path` fails on `os`), adding when
+    /// that prefix's parent is a plain module rather than a package.
+    fn module_not_found(&self, path: &[Symbol]) -> crate::value::Exc {
+        let mut prefix = String::new();
+        let mut parent: Option<String> = None;
+        let mut message = String::new();
+        for (i, part) in path.iter().enumerate() {
+            if i > 0 {
+                prefix.push('.');
+            }
+            prefix.push_str(&part.name());
+            let known = i + 1 < path.len()
+                && (self.modules.borrow().contains_key(prefix.as_str())
+                    || NATIVE.contains(&prefix.as_str()));
+            if !known {
+                message = format!("No module named '{prefix}'");
+                if let Some(p) = parent.as_deref().filter(|p| !PACKAGES.contains(p)) {
+                    message.push_str(&format!("; '{p}' is not a package"));
+                }
+                break;
+            }
+            parent = Some(prefix.clone());
+        }
+        let types = crate::types::types();
+        let exc = exc_msg(&types.module_not_found_error, message);
+        exc.instance()
+            .attrs
+            .borrow_mut()
+            .set(crate::value::sym::name, Value::str(prefix.as_str()));
+        exc
     }
 
     /// `from module import name`.

@@ -81,8 +81,8 @@ fn stream_of(v: &Value) -> Option<StdStream> {
 /// Writes `text` to a file-like object (`print(file=...)`).
 pub fn write_to(vm: &Vm, file: &Value, text: &str) -> PyResult<()> {
     match stream_of(file) {
-        Some(StdStream::Out) => vm.write_stdout(text),
-        Some(StdStream::Err) => vm.write_stderr(text),
+        Some(StdStream::Out) => vm.write_script_output(text, false)?,
+        Some(StdStream::Err) => vm.write_script_output(text, true)?,
         None => {
             vm.call_method(
                 file,
@@ -148,7 +148,13 @@ fn setrecursionlimit(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult
             "recursion limit must be greater or equal than 1",
         ));
     }
-    vm.recursion_limit.set(n.min(MAX_RECURSION_LIMIT) as usize);
+    let ceiling = vm
+        .budget
+        .limits()
+        .max_depth
+        .map_or(MAX_RECURSION_LIMIT, |d| d as i64);
+    vm.recursion_limit
+        .set(n.min(ceiling).min(MAX_RECURSION_LIMIT) as usize);
     Ok(Value::None)
 }
 

@@ -8,6 +8,8 @@ use super::set_fn;
 use crate::builtins::args::arity;
 use crate::interp::Vm;
 use crate::interp::errors::value_error;
+use crate::limits::Limit;
+use crate::runtime::clock::SleepCut;
 use crate::value::{Module, PyResult, Symbol, Value};
 use std::rc::Rc;
 
@@ -61,6 +63,14 @@ fn sleep(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     if secs < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }
-    vm.clock().sleep_blocking(secs);
-    Ok(Value::None)
+    let Ok(secs) = std::time::Duration::try_from_secs_f64(secs) else {
+        return Err(crate::interp::errors::overflow_error(
+            "timestamp too large to convert to C _PyTime_t",
+        ));
+    };
+    match vm.clock().sleep_blocking(secs, vm.budget.deadline()) {
+        Ok(()) => Ok(Value::None),
+        Err(SleepCut::Deadline) => Err(vm.budget.trip(Limit::Time)),
+        Err(SleepCut::Horizon) => Err(vm.budget.trip(Limit::VirtualTime)),
+    }
 }

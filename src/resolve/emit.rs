@@ -17,7 +17,7 @@ use crate::source::SourceFile;
 use crate::syntax_error::SyntaxError;
 use crate::value::object::Globals;
 use crate::value::{Symbol, Value};
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::rc::Rc;
 
 /// Options that change what is legal.
@@ -33,31 +33,33 @@ type Result<T> = std::result::Result<T, SyntaxError>;
 /// inlined comprehensions allocate in their host's frame).
 struct FrameAlloc {
     host: ScopeId,
-    slots: HashMap<(ScopeId, String), u32>,
+    slots: HashMap<(ScopeId, Symbol), u32>,
     local_names: Vec<Symbol>,
-    cell_index: HashMap<(ScopeId, String), u32>,
+    cell_index: HashMap<(ScopeId, Symbol), u32>,
     cells: Vec<(Symbol, Option<usize>)>,
     loop_depth: u32,
 }
 
 impl FrameAlloc {
     fn slot(&mut self, scope: ScopeId, name: &str) -> u32 {
-        if let Some(&s) = self.slots.get(&(scope, name.to_string())) {
+        let symbol = Symbol::intern(name);
+        if let Some(&s) = self.slots.get(&(scope, symbol)) {
             return s;
         }
         let s = self.local_names.len() as u32;
-        self.local_names.push(Symbol::intern(name));
-        self.slots.insert((scope, name.to_string()), s);
+        self.local_names.push(symbol);
+        self.slots.insert((scope, symbol), s);
         s
     }
 
     fn cell(&mut self, scope: ScopeId, name: &str) -> u32 {
-        if let Some(&c) = self.cell_index.get(&(scope, name.to_string())) {
+        let symbol = Symbol::intern(name);
+        if let Some(&c) = self.cell_index.get(&(scope, symbol)) {
             return c;
         }
         let c = self.cells.len() as u32;
-        self.cells.push((Symbol::intern(name), None));
-        self.cell_index.insert((scope, name.to_string()), c);
+        self.cells.push((symbol, None));
+        self.cell_index.insert((scope, symbol), c);
         c
     }
 }
@@ -162,7 +164,10 @@ impl<'a> Emitter<'a> {
         }
         for name in &scope.cells {
             let c = alloc.cell(host, name);
-            let param_slot = alloc.slots.get(&(host, name.clone())).map(|&s| s as usize);
+            let param_slot = alloc
+                .slots
+                .get(&(host, Symbol::intern(name)))
+                .map(|&s| s as usize);
             alloc.cells[c as usize].1 = param_slot;
         }
         self.frames.push(alloc);

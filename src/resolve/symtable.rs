@@ -8,7 +8,7 @@
 
 use crate::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 use crate::syntax_error::SyntaxError;
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 /// Index of a scope in [`SymbolTable::scopes`].
 pub type ScopeId = usize;
@@ -84,7 +84,8 @@ impl Scope {
     }
 
     fn bind(&mut self, name: &str) {
-        if self.bound_set.insert(name.to_string()) {
+        if !self.bound_set.contains(name) {
+            self.bound_set.insert(name.to_string());
             self.bound.push(name.to_string());
         }
     }
@@ -163,7 +164,10 @@ impl Builder {
     }
 
     fn use_name(&mut self, name: &str) {
-        self.scope().used.insert(name.to_string());
+        let used = &mut self.scope().used;
+        if !used.contains(name) {
+            used.insert(name.to_string());
+        }
     }
 
     fn visit_body(&mut self, body: &[Stmt]) -> Result<(), SyntaxError> {

@@ -19,6 +19,8 @@ pub struct Clock {
     wall_start: f64,
     virtual_now: Cell<i64>,
     last: Cell<i64>,
+    /// How far the virtual clock may move (nanoseconds from its start).
+    horizon: Cell<Option<i64>>,
 }
 
 /// Offset added to readings so that `loop.time()` values look like uptime
@@ -37,6 +39,7 @@ impl Clock {
                 .map_or(0.0, |d| d.as_secs_f64()),
             virtual_now: Cell::new(BASE_NS),
             last: Cell::new(0),
+            horizon: Cell::new(None),
         }
     }
 
@@ -81,6 +84,20 @@ impl Clock {
         }
     }
 
+    /// Limits how far the virtual clock may move from its start (the
+    /// virtual-time limit); `None` for no limit.
+    pub fn set_horizon(&self, horizon: Option<std::time::Duration>) {
+        self.horizon
+            .set(horizon.map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX)));
+    }
+
+    /// Whether the virtual clock may move to `t` (always true for the real
+    /// clock, or without a virtual-time limit).
+    #[must_use]
+    pub fn within_horizon(&self, t: i64) -> bool {
+        !self.virtual_time || self.horizon.get().is_none_or(|h| t - BASE_NS <= h)
+    }
+
     /// Moves the virtual clock forward to `t` (never backwards).
     pub fn advance_to(&self, t: i64) {
         if self.virtual_time && t > self.virtual_now.get() {
@@ -95,15 +112,43 @@ impl Clock {
         self.start + std::time::Duration::from_nanos(offset)
     }
 
-    /// `time.sleep(secs)`: blocks for real, or moves the virtual clock.
-    pub fn sleep_blocking(&self, secs: f64) {
+    /// `time.sleep(secs)`: blocks for real (at most until `deadline`), or
+    /// moves the virtual clock (not past its horizon). `Err` tells which
+    /// bound cut the sleep short.
+    pub fn sleep_blocking(
+        &self,
+        secs: std::time::Duration,
+        deadline: Option<Instant>,
+    ) -> Result<(), SleepCut> {
         if self.virtual_time {
-            let t = self.peek() + (secs * 1e9) as i64;
+            let ns = i64::try_from(secs.as_nanos()).unwrap_or(i64::MAX / 4);
+            let t = self.peek().saturating_add(ns);
+            if !self.within_horizon(t) {
+                return Err(SleepCut::Horizon);
+            }
             self.advance_to(t);
-        } else {
-            std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+            return Ok(());
+        }
+        match deadline {
+            Some(d) if Instant::now().checked_add(secs).is_none_or(|end| end > d) => {
+                std::thread::sleep(d.saturating_duration_since(Instant::now()));
+                Err(SleepCut::Deadline)
+            }
+            _ => {
+                std::thread::sleep(secs);
+                Ok(())
+            }
         }
     }
+}
+
+/// Why [`Clock::sleep_blocking`] stopped early.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SleepCut {
+    /// The wall-clock limit came first.
+    Deadline,
+    /// The virtual clock would have passed its horizon.
+    Horizon,
 }
 
 /// Seconds as integer nanoseconds, rounded like CPython's float arithmetic

@@ -37,6 +37,7 @@
 
 pub mod clock;
 pub mod future;
+pub mod shuffle;
 pub mod timer;
 pub mod trace;
 
@@ -70,6 +71,12 @@ pub trait Host {
     fn repr(&self, v: &Value) -> String;
     /// `file:line` of the call being made, when tracing.
     fn call_site(&self) -> Option<String>;
+    /// When the wall-clock limit runs out, if there is one.
+    fn limit_deadline(&self) -> Option<std::time::Instant>;
+    /// The limit exceeded in this run, if any.
+    fn limit_tripped(&self) -> Option<crate::limits::Limit>;
+    /// Records that `limit` was exceeded; the `ResourceError` to raise.
+    fn limit_exceeded(&self, limit: crate::limits::Limit) -> Exc;
 }
 
 /// One entry of the ready queue.
@@ -127,6 +134,8 @@ pub struct Loop {
     /// Operations outside the loop that will schedule something when done
     /// (host futures); while any is pending, an idle loop is not deadlocked.
     pub external: Cell<usize>,
+    /// Tasks created and not yet finished (for the task limit).
+    live_tasks: Cell<usize>,
     host: RefCell<Option<Weak<dyn Host>>>,
     /// The classes of asyncio objects.
     pub classes: RuntimeClasses,
@@ -139,6 +148,8 @@ pub struct Loop {
     pub fatal: RefCell<Option<Exc>>,
     /// Where scheduling events go.
     pub tracer: Rc<trace::Tracer>,
+    /// An explored schedule (`--explore`); `None` runs CPython's order.
+    shuffle: Option<shuffle::LoopShuffle>,
 }
 
 impl Loop {
@@ -165,13 +176,23 @@ impl Loop {
             driver_waker: RefCell::new(None),
             driver_parked: Cell::new(false),
             external: Cell::new(0),
+            live_tasks: Cell::new(0),
             host: RefCell::new(None),
             classes,
             unretrieved: RefCell::new(Vec::new()),
             deadlocked: RefCell::new(None),
             fatal: RefCell::new(None),
             tracer,
+            shuffle: None,
         }
+    }
+
+    /// The same loop running the explored schedule `shuffle` instead of
+    /// CPython's order (see [`shuffle`]).
+    #[must_use]
+    pub fn with_shuffle(mut self, shuffle: Option<Rc<shuffle::Shuffle>>) -> Self {
+        self.shuffle = shuffle.map(shuffle::LoopShuffle::new);
+        self
     }
 
     /// Reports an event about `task` when tracing.
@@ -215,6 +236,20 @@ impl Loop {
         }
     }
 
+    /// Tasks created and not yet finished.
+    #[must_use]
+    pub fn live_tasks(&self) -> usize {
+        self.live_tasks.get()
+    }
+
+    /// Stops the loop because `limit` was exceeded: `run_until_complete`
+    /// returns and the `ResourceError` propagates like `SystemExit`.
+    fn exceeded(&self, limit: crate::limits::Limit) {
+        let exc = self.host().limit_exceeded(limit);
+        self.fatal.borrow_mut().get_or_insert(exc);
+        self.stop();
+    }
+
     /// Whether `run_until_complete` is in progress.
     #[must_use]
     pub fn is_running(&self) -> bool {
@@ -256,6 +291,9 @@ impl Loop {
             && let Ready::Step(t) = &entry
         {
             self.trace(t, trace::EventKind::Scheduled);
+        }
+        if let Some(s) = &self.shuffle {
+            s.note(stepped_task(&entry));
         }
         self.ready.borrow_mut().push_back(entry);
         if self.driver_parked.get()
@@ -334,6 +372,7 @@ impl Loop {
             self.trace(&task, trace::EventKind::Created { by, site });
         }
         self.tasks.borrow_mut().push(Rc::downgrade(&task));
+        self.live_tasks.set(self.live_tasks.get() + 1);
         tokio::task::spawn_local(TaskDriver {
             task: task.clone(),
             lp: self.clone(),
@@ -427,7 +466,8 @@ impl Loop {
                 } else if is_fatal(&e) {
                     task.finish(self, Err(e.clone()));
                     task.log_traceback.set(false);
-                    *self.fatal.borrow_mut() = Some(e);
+                    // The first fatal exception is the one reported.
+                    self.fatal.borrow_mut().get_or_insert(e);
                     self.stop();
                 } else {
                     task.finish(self, Err(e));
@@ -497,6 +537,26 @@ impl Loop {
         local.block_on(rt, run_loop(lp));
         self.running.set(false);
         self.stopping.set(false);
+    }
+
+    /// Runs the loop until `done` is complete, on the tokio runtime and
+    /// `LocalSet` that poll the returned future (an embedding host's).
+    pub async fn run_until_complete_async(self: &Rc<Self>, done: &Rc<Fut>) {
+        /// Resets the running state even when the host drops the future.
+        struct Running<'a>(&'a Loop);
+        impl Drop for Running<'_> {
+            fn drop(&mut self) {
+                self.0.running.set(false);
+                self.0.stopping.set(false);
+            }
+        }
+        done.add_callback(
+            self,
+            future::DoneCallback::Native(Box::new(|lp: &Loop, _f: &Rc<Fut>| lp.stop())),
+        );
+        self.running.set(true);
+        let _running = Running(self);
+        run_loop(self.clone()).await;
     }
 
     /// Reports tasks whose exception was never retrieved (and are finished).
@@ -587,6 +647,14 @@ impl Future for TaskDriver {
     }
 }
 
+impl Drop for TaskDriver {
+    fn drop(&mut self) {
+        self.lp
+            .live_tasks
+            .set(self.lp.live_tasks.get().saturating_sub(1));
+    }
+}
+
 /// Yields once so that tokio runs the task just woken, then resumes.
 struct YieldToTask(bool);
 
@@ -630,11 +698,20 @@ async fn run_loop(lp: Rc<Loop>) {
     loop {
         // Wait when nothing is ready.
         if lp.ready.borrow().is_empty() && !lp.stopping.get() {
+            // A limit the script caught still ends the run once it waits.
+            if let Some(limit) = lp.host().limit_tripped() {
+                lp.exceeded(limit);
+                return;
+            }
             lp.timers.borrow_mut().purge_cancelled();
             let next = lp.timers.borrow().next_deadline();
             match next {
                 Some(when) if lp.clock.is_virtual() => {
                     if lp.external.get() == 0 {
+                        if !lp.clock.within_horizon(when) {
+                            lp.exceeded(crate::limits::Limit::VirtualTime);
+                            return;
+                        }
                         lp.clock.advance_to(when);
                     } else {
                         idle(&lp, None).await;
@@ -651,22 +728,43 @@ async fn run_loop(lp: Rc<Loop>) {
                     return;
                 }
             }
+            if lp
+                .host()
+                .limit_deadline()
+                .is_some_and(|d| std::time::Instant::now() >= d)
+            {
+                lp.exceeded(crate::limits::Limit::Time);
+                return;
+            }
         }
         // Collect due timers.
         let now = lp.clock.peek();
-        loop {
-            let due = lp.timers.borrow_mut().pop_due(now);
-            match due {
-                Some(t) => lp.ready.borrow_mut().push_back(t.payload),
-                None => break,
+        if let Some(s) = &lp.shuffle {
+            collect_due_shuffled(&lp, s, now);
+        } else {
+            loop {
+                let due = lp.timers.borrow_mut().pop_due(now);
+                match due {
+                    Some(t) => lp.ready.borrow_mut().push_back(t.payload),
+                    None => break,
+                }
             }
         }
         // Run what was ready when the iteration began.
         let ntodo = lp.ready.borrow().len();
+        if let Some(s) = &lp.shuffle {
+            s.permute(&mut lp.ready.borrow_mut(), ntodo);
+        }
         for _ in 0..ntodo {
             let entry = lp.ready.borrow_mut().pop_front();
             let Some(entry) = entry else { break };
+            if let Some(s) = &lp.shuffle {
+                s.new_origin();
+            }
             run_entry(&lp, entry).await;
+        }
+        if let Some(s) = &lp.shuffle {
+            s.new_origin();
         }
         if lp.stopping.get() {
             return;
@@ -674,8 +772,52 @@ async fn run_loop(lp: Rc<Loop>) {
     }
 }
 
+/// Moves due timers to the ready queue for an explored schedule: near-equal
+/// deadlines in a shuffled order (under virtual time, timers due within
+/// [`shuffle::TIE_WINDOW_NS`] of the last due one fire now too), all charged
+/// to one origin so that distinct deadlines keep their order.
+fn collect_due_shuffled(lp: &Loop, s: &shuffle::LoopShuffle, now: i64) {
+    let mut due = Vec::new();
+    let mut timers = lp.timers.borrow_mut();
+    while let Some(t) = timers.pop_due(now) {
+        due.push(t);
+    }
+    if lp.clock.is_virtual()
+        && let Some(last) = due.last().map(|t| t.when)
+    {
+        while let Some(t) = timers.pop_due(last + shuffle::TIE_WINDOW_NS) {
+            due.push(t);
+        }
+        if let Some(t) = due.last() {
+            lp.clock.advance_to(t.when);
+        }
+    }
+    drop(timers);
+    s.shuffle_ties(&mut due, |t| t.when);
+    s.new_origin();
+    let mut ready = lp.ready.borrow_mut();
+    for t in due {
+        s.note(stepped_task(&t.payload));
+        ready.push_back(t.payload);
+    }
+}
+
+/// The task a ready entry runs a step of.
+fn stepped_task(entry: &Ready) -> Option<u64> {
+    match entry {
+        Ready::Step(t) => Some(t.serial),
+        _ => None,
+    }
+}
+
 async fn idle(lp: &Loop, deadline: Option<i64>) {
-    let sleep = deadline.map(|d| Box::pin(tokio::time::sleep_until(lp.clock.instant_of(d).into())));
+    // Wake for the next timer, or when the wall-clock limit runs out.
+    let timer = deadline.map(|d| lp.clock.instant_of(d));
+    let wake = match (timer, lp.host().limit_deadline()) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let sleep = wake.map(|d| Box::pin(tokio::time::sleep_until(d.into())));
     Idle { lp, sleep }.await;
     lp.driver_parked.set(false);
 }
@@ -737,12 +879,15 @@ pub fn task_name(task: &Fut) -> String {
     }
 }
 
-/// Whether an exception ends the program even when raised inside a task.
+/// Whether an exception ends the program even when raised inside a task:
+/// `SystemExit`, `KeyboardInterrupt`, and `ResourceError` (an exceeded limit).
 #[must_use]
 pub fn is_fatal(e: &Exc) -> bool {
     let t = crate::types::types();
     let class = &e.instance().class;
-    class.is_subclass(&t.system_exit) || class.is_subclass(&t.keyboard_interrupt)
+    class.is_subclass(&t.system_exit)
+        || class.is_subclass(&t.keyboard_interrupt)
+        || class.is_subclass(&t.resource_error)
 }
 
 fn futures_noop_waker() -> Waker {

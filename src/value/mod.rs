@@ -95,13 +95,25 @@ pub struct Range {
 }
 
 impl Range {
-    /// Number of values.
+    /// Number of values, saturating at `i64::MAX` (a range such as
+    /// `range(-2**63, 2**63 - 1)` holds more; see [`Range::len_exact`]).
     #[must_use]
     pub fn len(&self) -> i64 {
-        if self.step > 0 && self.start < self.stop {
-            (self.stop - self.start - 1) / self.step + 1
-        } else if self.step < 0 && self.start > self.stop {
-            (self.start - self.stop - 1) / (-self.step) + 1
+        i64::try_from(self.len_exact()).unwrap_or(i64::MAX)
+    }
+
+    /// Number of values, computed without overflow.
+    #[must_use]
+    pub fn len_exact(&self) -> i128 {
+        let (start, stop, step) = (
+            i128::from(self.start),
+            i128::from(self.stop),
+            i128::from(self.step),
+        );
+        if step > 0 && start < stop {
+            (stop - start - 1) / step + 1
+        } else if step < 0 && start > stop {
+            (start - stop - 1) / (-step) + 1
         } else {
             0
         }
@@ -110,13 +122,20 @@ impl Range {
     /// Whether the range is empty.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.len_exact() == 0
     }
 
-    /// The value at index `i` (already normalised).
+    /// The value at index `i` (already normalised, so it fits).
     #[must_use]
     pub fn at(&self, i: i64) -> i64 {
-        self.start + i * self.step
+        self.at_wide(i) as i64
+    }
+
+    /// `start + i * step` for any `i`, such as a slice bound just outside
+    /// the range, which need not fit in an `i64`.
+    #[must_use]
+    pub fn at_wide(&self, i: i64) -> i128 {
+        i128::from(self.start) + i128::from(i) * i128::from(self.step)
     }
 }
 

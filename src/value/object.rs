@@ -2,8 +2,8 @@
 
 use super::exception::ExceptionData;
 use super::{Symbol, Value};
+use hashbrown::HashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Attribute storage for instances, classes and functions.

@@ -4,8 +4,8 @@
 //! of times while a script runs; interning turns each comparison into a `u32`
 //! compare. The interner is per thread, like every interpreter value.
 
+use hashbrown::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 

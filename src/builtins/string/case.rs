@@ -125,6 +125,7 @@ macro_rules! text_method {
         $(
             fn $name(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
                 let s = this_only(vm, args, kwargs, stringify!($name))?;
+                vm.reserve(s.as_str().len())?;
                 Ok(Value::str($convert(s.as_str())))
             }
         )*

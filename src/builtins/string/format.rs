@@ -165,10 +165,9 @@ impl<'a> Formatter<'a> {
             field.spec.iter().collect()
         };
         match &value {
-            Value::Str(s) if spec.is_empty() => out.push_str(s.as_str()),
-            _ => out.push_str(&vm.format_value(&value, &spec)?),
+            Value::Str(s) if spec.is_empty() => vm.push_checked(out, s.as_str()),
+            _ => vm.push_checked(out, &vm.format_value(&value, &spec)?),
         }
-        Ok(())
     }
 
     /// The object a field name designates: an argument, then each

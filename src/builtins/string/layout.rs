@@ -17,9 +17,9 @@ pub(super) const METHODS: &[(&str, NativeFn)] = &[
 ];
 
 /// `s` with `left` and `right` copies of `fill` around it.
-fn pad(s: &str, left: usize, right: usize, fill: char) -> PyResult<String> {
+fn pad(vm: &Vm, s: &str, left: usize, right: usize, fill: char) -> PyResult<String> {
     let bytes = left.saturating_add(right).saturating_mul(fill.len_utf8());
-    check_result_size(bytes.saturating_add(s.len()))?;
+    check_result_size(vm, bytes.saturating_add(s.len()))?;
     let mut out = String::with_capacity(s.len() + bytes);
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
@@ -87,7 +87,7 @@ fn justify(
             (left, margin - left)
         }
     };
-    Ok(Value::str(pad(s.as_str(), left, right, fill)?))
+    Ok(Value::str(pad(vm, s.as_str(), left, right, fill)?))
 }
 
 fn center(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
@@ -106,11 +106,11 @@ fn rjust(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
 fn zfill(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let (s, width) = this_and_one(vm, args, kwargs, "zfill")?;
     let width = ssize_arg(vm, width)?;
-    Ok(zero_fill(s, width)?.map_or_else(|| Value::Str(s.clone()), Value::str))
+    Ok(zero_fill(vm, s, width)?.map_or_else(|| Value::Str(s.clone()), Value::str))
 }
 
 /// The zero-filled text, or `None` when `s` is already wide enough.
-fn zero_fill(s: &Rc<PyStr>, width: i64) -> PyResult<Option<String>> {
+fn zero_fill(vm: &Vm, s: &Rc<PyStr>, width: i64) -> PyResult<Option<String>> {
     let Some(fill) = usize::try_from(width)
         .ok()
         .and_then(|w| w.checked_sub(s.char_len()))
@@ -124,7 +124,7 @@ fn zero_fill(s: &Rc<PyStr>, width: i64) -> PyResult<Option<String>> {
         _ => ("", text),
     };
     let mut out = String::from(sign);
-    out.push_str(&pad(digits, fill, 0, '0')?);
+    out.push_str(&pad(vm, digits, fill, 0, '0')?);
     Ok(Some(out))
 }
 
@@ -142,11 +142,11 @@ fn expandtabs(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     if !text.contains('\t') {
         return Ok(Value::Str(s.clone()));
     }
-    Ok(Value::str(expand_tabs(text, tabsize)?))
+    Ok(Value::str(expand_tabs(vm, text, tabsize)?))
 }
 
 /// The text of `expandtabs`.
-fn expand_tabs(text: &str, tabsize: i32) -> PyResult<String> {
+fn expand_tabs(vm: &Vm, text: &str, tabsize: i32) -> PyResult<String> {
     let tab = usize::try_from(tabsize).unwrap_or(0);
     let mut out = String::with_capacity(text.len());
     let mut column = 0usize;
@@ -155,7 +155,7 @@ fn expand_tabs(text: &str, tabsize: i32) -> PyResult<String> {
             '\t' if tab > 0 => {
                 let spaces = tab - column % tab;
                 column += spaces;
-                check_result_size(out.len().saturating_add(spaces))?;
+                check_result_size(vm, out.len().saturating_add(spaces))?;
                 out.extend(std::iter::repeat_n(' ', spaces));
             }
             '\t' => {}
@@ -197,9 +197,13 @@ mod tests {
 
     #[test]
     fn tabs() {
-        assert_eq!(expand_tabs("a\tbc\td", 4).unwrap(), "a   bc  d");
-        assert_eq!(expand_tabs("ab\n\tc", 4).unwrap(), "ab\n    c");
-        assert_eq!(expand_tabs("a\tb", 0).unwrap(), "ab");
-        assert_eq!(expand_tabs("a\tb", -1).unwrap(), "ab");
+        let vm = crate::interp::Vm::new(
+            Rc::new(crate::run::BufferSink::default()),
+            Rc::new(crate::run::BufferSink::default()),
+        );
+        assert_eq!(expand_tabs(&vm, "a\tbc\td", 4).unwrap(), "a   bc  d");
+        assert_eq!(expand_tabs(&vm, "ab\n\tc", 4).unwrap(), "ab\n    c");
+        assert_eq!(expand_tabs(&vm, "a\tb", 0).unwrap(), "ab");
+        assert_eq!(expand_tabs(&vm, "a\tb", -1).unwrap(), "ab");
     }
 }

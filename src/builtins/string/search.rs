@@ -239,7 +239,7 @@ fn replace(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     }
     if new_text.len() > old_text.len() {
         let growth = (new_text.len() - old_text.len()).saturating_mul(n);
-        check_result_size(text.len().saturating_add(growth))?;
+        check_result_size(vm, text.len().saturating_add(growth))?;
     }
     Ok(Value::str(text.replacen(old_text, new_text, n)))
 }

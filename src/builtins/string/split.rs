@@ -100,6 +100,38 @@ fn split_args<'a>(
     Ok((sep, max))
 }
 
+/// Heap bytes one piece of a split costs besides its text: the slice
+/// while splitting, the list slot and the string object with its
+/// allocation headers.
+const PIECE_BYTES: usize = 2 * size_of::<Value>() + size_of::<crate::value::PyStr>() + 64;
+
+/// Checks against the memory limit, before splitting `text` into at most
+/// `pieces` pieces: one-character pieces multiply a string's size by ~50.
+/// Short texts are not looked at.
+fn reserve_pieces(vm: &Vm, text: &str, pieces: impl FnOnce() -> usize) -> PyResult<()> {
+    if text.len() < crate::limits::LARGE_RESULT / 4 || vm.budget.limits().max_memory.is_none() {
+        return Ok(());
+    }
+    vm.reserve(
+        pieces()
+            .saturating_mul(PIECE_BYTES)
+            .saturating_add(text.len()),
+    )
+}
+
+/// How many pieces splitting `text` at `sep` (whitespace runs for `None`)
+/// at most `max` times makes, at most.
+fn count_pieces(text: &str, sep: Option<&str>, max: usize) -> usize {
+    match sep {
+        Some(sep) => text.matches(sep).take(max).count() + 1,
+        None => text
+            .split(is_space)
+            .filter(|w| !w.is_empty())
+            .take(max.saturating_add(1))
+            .count(),
+    }
+}
+
 /// A list of strings.
 fn str_list<'a>(parts: impl IntoIterator<Item = &'a str>) -> Value {
     Value::list(parts.into_iter().map(Value::str).collect())
@@ -110,6 +142,7 @@ fn split(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let (s, rest) = this(vm, args, "split")?;
     let (sep, max) = split_args(vm, "split", rest, kwargs)?;
     let text = s.as_str();
+    reserve_pieces(vm, text, || count_pieces(text, sep, max))?;
     Ok(match sep {
         None => str_list(split_whitespace(text, max)),
         Some(sep) => str_list(text.splitn(max.saturating_add(1), sep)),
@@ -122,6 +155,7 @@ fn rsplit(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let (s, rest) = this(vm, args, "rsplit")?;
     let (sep, max) = split_args(vm, "rsplit", rest, kwargs)?;
     let text = s.as_str();
+    reserve_pieces(vm, text, || count_pieces(text, sep, max))?;
     Ok(match sep {
         None => str_list(rsplit_whitespace(text, max)),
         Some(sep) => {
@@ -184,7 +218,11 @@ fn splitlines(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
         Some(v) => c_int_arg(vm, v)? != 0,
         None => false,
     };
-    Ok(str_list(split_lines(s.as_str(), keepends)))
+    let text = s.as_str();
+    reserve_pieces(vm, text, || {
+        text.chars().filter(|&c| is_line_break(c)).count() + 1
+    })?;
+    Ok(str_list(split_lines(text, keepends)))
 }
 
 /// Which ends `strip` works on.
@@ -267,7 +305,7 @@ fn join(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     if let [Value::Str(only)] = items.as_slice() {
         return Ok(Value::Str(only.clone()));
     }
-    check_result_size(total)?;
+    check_result_size(vm, total)?;
     let mut out = String::with_capacity(total);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {

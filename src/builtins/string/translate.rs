@@ -125,7 +125,7 @@ fn translate(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
         match &mapped {
             Value::None => {}
             Value::Str(t) => {
-                check_result_size(out.len().saturating_add(t.as_str().len()))?;
+                check_result_size(vm, out.len().saturating_add(t.as_str().len()))?;
                 out.push_str(t.as_str());
             }
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {

@@ -15,8 +15,8 @@ use crate::interp::Vm;
 use crate::runtime::Loop;
 use crate::runtime::future::{CancelHook, DoneCallback, Fut};
 use crate::value::{PyResult, Symbol, Value};
+use hashbrown::HashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The shared state of one `gather()` call.

@@ -12,6 +12,10 @@ impl Host for Vm {
     }
 
     fn poll_coroutine(&self, coro: &Value, cx: &mut Context<'_>) -> Poll<PyResult> {
+        // Each step starts with no await noted, so a step that suspends
+        // without a user-code `await` (a task made from a native coroutine
+        // such as `asyncio.sleep(...)`) is not given another task's site.
+        *self.await_site.borrow_mut() = crate::interp::AwaitSite::default();
         match self.as_generator(coro) {
             Some(g) => self.poll_body(&g, cx),
             None => Poll::Ready(Err(crate::interp::errors::type_error(
@@ -46,5 +50,17 @@ impl Host for Vm {
 
     fn call_site(&self) -> Option<String> {
         self.call_site.borrow().clone()
+    }
+
+    fn limit_deadline(&self) -> Option<std::time::Instant> {
+        self.budget.deadline()
+    }
+
+    fn limit_tripped(&self) -> Option<crate::limits::Limit> {
+        self.budget.tripped()
+    }
+
+    fn limit_exceeded(&self, limit: crate::limits::Limit) -> Exc {
+        self.budget.trip(limit)
     }
 }

@@ -79,7 +79,13 @@ impl Future for AwaitFut {
                 };
                 *t.waiting.borrow_mut() = WaitReason::Future(what);
             }
-            *t.await_site.borrow_mut() = site.location();
+            // No user-code await noted in this step: the task is still in
+            // the await its last step stopped at (an asyncio primitive
+            // waiting again), or it never awaited in user code; keep the
+            // site it had.
+            if site.user.is_some() {
+                *t.await_site.borrow_mut() = site.location();
+            }
             if t.must_cancel.get() {
                 let msg = t.cancel_message.borrow().clone();
                 if self.fut.cancel(&lp, msg) {
@@ -129,6 +135,18 @@ fn describe(fut: &Fut) -> String {
 /// (`asyncio.sleep(0)`).
 pub async fn yield_once(vm: &Vm) -> PyResult<()> {
     let lp = running_loop(vm).ok();
+    // The trace shows where the task yielded (the deadlock report never
+    // sees a ready task, so this is only needed while tracing).
+    if let Some(lp) = &lp
+        && lp.tracer.enabled()
+        && let Some(task) = lp.current_task()
+        && let Some(t) = task.task()
+    {
+        let site = vm.await_site.borrow();
+        if site.user.is_some() {
+            *t.await_site.borrow_mut() = site.location();
+        }
+    }
     YieldOnce { lp, yielded: false }.await
 }
 

@@ -1,0 +1,2 @@
+if x  # c
+    pass

@@ -1,0 +1,3 @@
+c{lass A(b,
+     d):
+    pass

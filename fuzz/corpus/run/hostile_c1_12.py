@@ -1,0 +1,3 @@
+def gen():
+    yield next(g)
+g=gen(); next(g)

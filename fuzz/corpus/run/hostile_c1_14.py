@@ -1,0 +1,3 @@
+a=[]
+for i in range(200000): a=[a]
+print(len(str(a)))

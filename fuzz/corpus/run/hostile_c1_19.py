@@ -1,0 +1,1 @@
+a=[]; a.append(a); print(a, a==a)

@@ -1,0 +1,4 @@
+l=[1,2,3]
+class A:
+    def __eq__(s, o): l.clear(); return True
+l.remove(A()); print(l)

@@ -1,0 +1,2 @@
+# Allocation failures must be MemoryError, not an abort.
+x = [0] * 10**10
