@@ -9,10 +9,41 @@ use pyco::runtime::trace::TraceMode;
 use pyco::source::SourceFile;
 use std::rc::Rc;
 
-/// The global allocator: mimalloc (see Cargo.toml for why), counting the
-/// interpreter thread's heap bytes for `--max-memory`.
+/// The global allocator: the system allocator, counting the interpreter
+/// thread's heap bytes for `--max-memory`. (Counting on top of mimalloc
+/// broke the memory limit's bound on the process: mimalloc keeps freed
+/// large blocks, and `x += x` under a 64 MB limit peaked at 150 MB.)
 #[global_allocator]
-static ALLOCATOR: pyco::memory::CountingAllocator = pyco::memory::CountingAllocator;
+static GLOBAL: pyco::memory::CountingAllocator<mimalloc::MiMalloc> =
+    pyco::memory::CountingAllocator(mimalloc::MiMalloc);
+
+/// Under a memory limit, has mimalloc give freed memory back to the system
+/// at once and commit its arenas as they fill, so that the process's
+/// resident size follows the heap the limit counts (by default, mimalloc
+/// keeps freed pages for a second and commits arenas up front).
+///
+/// The option numbers are those of the bundled mimalloc 3 (`mi_option_e`
+/// in its `mimalloc.h`); each is set only if it reads as its default there
+/// (`options.c`), so another version's numbering changes nothing.
+#[expect(unsafe_code, reason = "mimalloc's options are C functions")]
+fn release_memory_eagerly() {
+    use std::ffi::{c_int, c_long};
+    unsafe extern "C" {
+        fn mi_option_get(option: c_int) -> c_long;
+        fn mi_option_set(option: c_int, value: c_long);
+    }
+    const ARENA_EAGER_COMMIT: (c_int, c_long) = (4, 2);
+    const PURGE_DELAY: (c_int, c_long) = (15, 1000);
+    for ((option, default), value) in [(ARENA_EAGER_COMMIT, 0), (PURGE_DELAY, 0)] {
+        // SAFETY: both functions take any option number and may be called
+        // at any time from any thread.
+        unsafe {
+            if mi_option_get(option) == default {
+                mi_option_set(option, value);
+            }
+        }
+    }
+}
 
 /// Stack for the interpreter thread: Python recursion up to the recursion
 /// limit and deeply nested expressions run on it.
@@ -205,6 +236,9 @@ fn run(cli: Cli) -> i32 {
         vm.use_virtual_time(cli.virtual_time);
     }
     vm.stdin_enabled.set(true);
+    if cli.max_memory.is_some() {
+        release_memory_eagerly();
+    }
     vm.set_limits(Limits {
         max_tasks: cli.max_tasks,
         max_depth: cli.max_depth,

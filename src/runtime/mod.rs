@@ -80,6 +80,8 @@ pub trait Host {
     fn run_finalizers(&self);
     /// When the wall-clock limit runs out, if there is one.
     fn limit_deadline(&self) -> Option<std::time::Instant>;
+    /// The limit exceeded in this run, if any.
+    fn limit_tripped(&self) -> Option<crate::limits::Limit>;
     /// Records that `limit` was exceeded; the `ResourceError` to raise.
     fn limit_exceeded(&self, limit: crate::limits::Limit) -> Exc;
 }
@@ -851,6 +853,11 @@ async fn run_loop(lp: Rc<Loop>) {
         }
         // Wait when nothing is ready.
         if lp.ready.borrow().is_empty() && !lp.stopping.get() {
+            // A limit the script caught still ends the run once it waits.
+            if let Some(limit) = lp.host().limit_tripped() {
+                lp.exceeded(limit);
+                return;
+            }
             lp.timers.borrow_mut().purge_cancelled();
             let next = lp.timers.borrow().next_deadline();
             match next {

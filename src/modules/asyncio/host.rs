@@ -68,6 +68,10 @@ impl Host for Vm {
         self.budget.deadline()
     }
 
+    fn limit_tripped(&self) -> Option<crate::limits::Limit> {
+        self.budget.tripped()
+    }
+
     fn limit_exceeded(&self, limit: crate::limits::Limit) -> Exc {
         self.budget.trip(limit)
     }
