@@ -470,14 +470,11 @@ fn shutdown_asyncgens(vm: &Vm, lp: &Rc<Loop>) -> PyResult {
 
 /// A function defined by the asyncio prelude.
 pub fn prelude_function(vm: &Vm, name: &str) -> PyResult {
-    vm.modules
-        .borrow()
-        .get("asyncio")
-        .and_then(|m| match m {
-            Value::Module(m) => m.globals.get(Symbol::intern(name)),
-            _ => None,
-        })
-        .ok_or_else(|| runtime_error(format!("asyncio.{name} is missing")))
+    match vm.import_module(&[Symbol::intern("asyncio")])? {
+        Value::Module(m) => m.globals.get(Symbol::intern(name)),
+        _ => None,
+    }
+    .ok_or_else(|| runtime_error(format!("asyncio.{name} is missing")))
 }
 
 /// A future completed when every one of `tasks` is done (for shutdown).
