@@ -401,7 +401,10 @@ impl Vm {
     fn resolved_index<'a>(&self, index: &'a Value) -> PyResult<Cow<'a, Value>> {
         let plain = |v: &Value| -> PyResult<Value> {
             match v {
-                Value::Instance(_) => Ok(Value::Int(self.to_index(v)?)),
+                // Without `__index__`, the caller's own message applies.
+                Value::Instance(_) if self.type_of(v).lookup(sym::__index__).is_some() => {
+                    Ok(Value::Int(self.to_index(v)?))
+                }
                 other => Ok(other.clone()),
             }
         };
