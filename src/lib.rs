@@ -33,8 +33,8 @@
 pub mod ast;
 pub mod builtins;
 pub mod diagnostic;
-pub mod explore;
 pub mod embed;
+pub mod explore;
 pub mod format;
 pub mod hash;
 pub mod interp;
