@@ -7,9 +7,11 @@
 # Each target starts from its committed seeds (fuzz/corpus/TARGET) and grows
 # a throwaway corpus. A crash, panic or stack overflow fails the run and
 # leaves the input in fuzz/artifacts/TARGET/. The parse target must never
-# time out either. The run target's timeouts and out-of-memory stops are
-# listed but do not fail the run: pyco has no step or memory limit yet, so
-# `while True: pass` is a hang by design.
+# time out either. The run target runs each program under tight limits
+# (fuzz_targets/run.rs), so a timeout or out-of-memory stop there means a
+# limit missed something: they are listed for triage (fuzz/README.md) but
+# do not fail the run, since a loaded machine can slow a bounded program
+# past the timeout.
 #
 # pyco is built with debug assertions (`-a`), so integer overflow in the
 # interpreter is a panic here rather than a silently wrong value.

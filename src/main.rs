@@ -9,8 +9,10 @@ use pyco::runtime::trace::TraceMode;
 use pyco::source::SourceFile;
 use std::rc::Rc;
 
-/// The global allocator: mimalloc (see Cargo.toml for why), counting the
-/// interpreter thread's heap bytes for `--max-memory`.
+/// The global allocator: the system allocator, counting the interpreter
+/// thread's heap bytes for `--max-memory`. (Counting on top of mimalloc
+/// broke the memory limit's bound on the process: mimalloc keeps freed
+/// large blocks, and `x += x` under a 64 MB limit peaked at 150 MB.)
 #[global_allocator]
 static GLOBAL: pyco::memory::CountingAllocator<mimalloc::MiMalloc> =
     pyco::memory::CountingAllocator(mimalloc::MiMalloc);

@@ -192,9 +192,22 @@ pub fn is_instance(vm: &Vm, v: &Value, classinfo: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(type_error(
-            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        _ if super::generic::is_generic_alias(classinfo) => Err(type_error(
+            "isinstance() argument 2 cannot be a parameterized generic",
         )),
+        _ => match super::generic::union_members(classinfo) {
+            Some(members) => {
+                for m in members {
+                    if is_instance(vm, v, m)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            None => Err(type_error(
+                "isinstance() arg 2 must be a type, a tuple of types, or a union",
+            )),
+        },
     }
 }
 
@@ -215,9 +228,22 @@ fn issubclass(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
                 }
                 Ok(false)
             }
-            _ => Err(type_error(
-                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+            _ if super::generic::is_generic_alias(info) => Err(type_error(
+                "issubclass() argument 2 cannot be a parameterized generic",
             )),
+            _ => match super::generic::union_members(info) {
+                Some(members) => {
+                    for m in members {
+                        if check(c, m)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                }
+                None => Err(type_error(
+                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                )),
+            },
         }
     }
     let _ = vm;

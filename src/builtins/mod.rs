@@ -18,6 +18,7 @@ pub mod constructors;
 pub mod dunders;
 pub mod exceptions;
 pub mod functions;
+pub mod generic;
 pub mod iterators;
 pub mod mappings;
 pub mod numbers;

@@ -1,4 +1,9 @@
 //! [`Builder`]: an interpreter's options and host registrations.
+//!
+//! ```
+//! let interp = pyco::embed::Builder::new().constant("N", 3i64).build();
+//! interp.run("assert N == 3").unwrap();
+//! ```
 
 use super::Interpreter;
 use super::convert::IntoPy;

@@ -13,6 +13,15 @@
 //! | `HashMap<String, T>`, `BTreeMap<String, T>` | `dict` with `str` keys |
 //! | `serde_json::Value` | `None`, `bool`, `int`, `float`, `str`, `list`, `dict` |
 //! | [`Value`] | anything, unchanged |
+//!
+//! ```
+//! use pyco::embed::Interpreter;
+//! let interp = Interpreter::new();
+//! interp.set_global("payload", serde_json::json!({"ids": [1, 2], "ok": true}));
+//! interp.run("n = len(payload['ids'])\nback = {'ok': payload['ok']}").unwrap();
+//! assert_eq!(interp.get::<i64>("n").unwrap(), 2);
+//! assert_eq!(interp.get::<serde_json::Value>("back").unwrap(), serde_json::json!({"ok": true}));
+//! ```
 
 use crate::types::types;
 use crate::value::{DictMap, Value};
@@ -123,6 +132,12 @@ pub fn type_name(v: &Value) -> String {
 /// ```
 pub trait FromPy: Sized {
     /// Converts, or says what was expected and found.
+    ///
+    /// ```
+    /// use pyco::embed::FromPy;
+    /// let e = bool::from_py(&pyco::value::Value::Int(1)).unwrap_err();
+    /// assert_eq!((e.expected.as_str(), e.actual.as_str()), ("bool", "int"));
+    /// ```
     fn from_py(value: &Value) -> Result<Self, ConversionError>;
 }
 
@@ -135,6 +150,11 @@ pub trait FromPy: Sized {
 /// ```
 pub trait IntoPy {
     /// Converts.
+    ///
+    /// ```
+    /// use pyco::embed::IntoPy;
+    /// assert_eq!(format!("{:?}", Some(2.5).into_py()), "2.5");
+    /// ```
     fn into_py(self) -> Value;
 }
 
@@ -458,6 +478,11 @@ impl IntoPy for serde_json::Value {
 /// ```
 pub trait IntoArgs {
     /// The positional arguments.
+    ///
+    /// ```
+    /// use pyco::embed::IntoArgs;
+    /// assert_eq!(format!("{:?}", ("a", 1).into_args()), "['a', 1]");
+    /// ```
     fn into_args(self) -> Vec<Value>;
 }
 

@@ -1,4 +1,9 @@
 //! [`Error`]: a Python exception (or a syntax error) as the host sees it.
+//!
+//! ```
+//! let err = pyco::embed::Interpreter::new().run("int('x')").unwrap_err();
+//! assert_eq!(err.to_string(), "ValueError: invalid literal for int() with base 10: 'x'");
+//! ```
 
 use crate::interp::Vm;
 use crate::source::SourceFile;

@@ -6,6 +6,16 @@
 //! Error>`. An asynchronous one returns a future instead (see
 //! [`IntoAsyncHostFn`]); calling it from a script makes a coroutine, which
 //! the script awaits like any other.
+//!
+//! ```
+//! use pyco::embed::{Error, HostModule, Interpreter};
+//! let clock = HostModule::new("clock")
+//!     .function("now", || Ok(1_700_000_000i64))
+//!     .async_function("tick", |n: i64| async move { Ok::<_, Error>(n + 1) });
+//! let interp = Interpreter::builder().module(clock).build();
+//! interp.run("import asyncio, clock\nr = asyncio.run(clock.tick(clock.now()))").unwrap();
+//! assert_eq!(interp.get::<i64>("r").unwrap(), 1_700_000_001);
+//! ```
 
 use super::convert::{FromPy, IntoPy};
 use super::error::Error;
@@ -19,7 +29,7 @@ use std::rc::Rc;
 /// A host function ready to be installed: its implementation and whether
 /// calling it makes a coroutine.
 #[derive(Clone)]
-pub struct HostFunction {
+pub(crate) struct HostFunction {
     name: &'static str,
     call: HostCallable,
     is_async: bool,
@@ -96,7 +106,16 @@ fn arg<T: FromPy>(name: &str, args: &[Value], i: usize) -> PyResult<T> {
 /// assert_eq!(err.message(), "add() argument 2: expected int, got str");
 /// ```
 pub trait IntoHostFn<Args>: 'static {
-    /// The implementation as the interpreter calls it.
+    /// The implementation as the interpreter calls it (the builders call
+    /// this; a host rarely needs to).
+    ///
+    /// ```
+    /// use pyco::embed::IntoHostFn;
+    /// let f = (|x: i64| Ok(x + 1)).into_host_fn("inc");
+    /// let vm = pyco::embed::Interpreter::new().vm().clone();
+    /// let r = f(&vm, &[pyco::value::Value::Int(1)], &[]).ok().unwrap();
+    /// assert_eq!(r.extract::<i64>().unwrap(), 2);
+    /// ```
     fn into_host_fn(self, name: &'static str) -> HostCallable;
 }
 
@@ -123,7 +142,16 @@ pub trait IntoHostFn<Args>: 'static {
 /// assert_eq!(interp.get::<i64>("r").unwrap(), 42);
 /// ```
 pub trait IntoAsyncHostFn<Args>: 'static {
-    /// The implementation as the interpreter calls it.
+    /// The implementation as the interpreter calls it: returns the
+    /// coroutine (the builders call this; a host rarely needs to).
+    ///
+    /// ```
+    /// use pyco::embed::{Error, IntoAsyncHostFn};
+    /// let f = (|x: i64| async move { Ok::<_, Error>(x) }).into_host_fn("same");
+    /// let vm = pyco::embed::Interpreter::new().vm().clone();
+    /// let coro = f(&vm, &[pyco::value::Value::Int(1)], &[]).ok().unwrap();
+    /// assert_eq!(pyco::embed::type_name(&coro), "coroutine");
+    /// ```
     fn into_host_fn(self, name: &'static str) -> HostCallable;
 }
 

@@ -196,10 +196,15 @@ impl Vm {
                     } else {
                         Value::tuple(f.defaults.clone())
                     }),
+                    sym::__annotations__ => {
+                        let d = Value::dict(crate::value::DictMap::new());
+                        f.attrs.borrow_mut().set(name, d.clone());
+                        Some(d)
+                    }
                     sym::__dict__ => {
                         let mut d = crate::value::DictMap::new();
                         for (k, v) in f.attrs.borrow().iter() {
-                            if *k != sym::__doc__ {
+                            if *k != sym::__doc__ && *k != sym::__annotations__ {
                                 self.dict_set(&mut d, Value::str(&*k.name()), v.clone())?;
                             }
                         }

@@ -300,7 +300,20 @@ impl Vm {
             .iter()
             .map(|d| d.as_ref().map(|d| self.eval(d, f)).transpose())
             .collect::<PyResult<Vec<_>>>()?;
-        Ok(self.function_from_parts(t, defaults, kwdefaults, f))
+        let func = self.function_from_parts(t, defaults, kwdefaults, f);
+        if !t.annotations.is_empty()
+            && let Value::Function(func) = &func
+        {
+            let mut d = crate::value::DictMap::new();
+            for (name, e) in &t.annotations {
+                let v = self.eval(e, f)?;
+                self.dict_set(&mut d, Value::str(&*name.name()), v)?;
+            }
+            func.attrs
+                .borrow_mut()
+                .set(sym::__annotations__, Value::dict(d));
+        }
+        Ok(func)
     }
 
     /// Creates a function object whose defaults are already evaluated.

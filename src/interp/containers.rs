@@ -525,8 +525,8 @@ impl Vm {
                     let bound = self.descriptor_get(m, None, c, sym::__class_getitem__)?;
                     return self.call(&bound, std::slice::from_ref(index), &[]);
                 }
-                // `list[int]` and friends in annotations: the class itself.
-                Ok(obj.clone())
+                // `list[int]`, `asyncio.Queue[Job]`: a generic alias.
+                crate::builtins::generic::subscript_class(c, index)
             }
             _ => {
                 let ty = self.type_of(obj);

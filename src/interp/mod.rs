@@ -52,6 +52,29 @@ pub use frame::{Flow, Frame};
 
 /// Where a script's output goes: the process's stdout/stderr in the CLI, a
 /// buffer in tests and embedding hosts.
+///
+/// ```
+/// use pyco::interp::OutputSink;
+/// use std::cell::RefCell;
+/// use std::rc::Rc;
+/// /// Keeps each line as it is completed.
+/// #[derive(Default)]
+/// struct Lines(RefCell<Vec<String>>, RefCell<String>);
+/// impl OutputSink for Lines {
+///     fn write(&self, text: &str) {
+///         let mut partial = self.1.borrow_mut();
+///         partial.push_str(text);
+///         while let Some(i) = partial.find('\n') {
+///             self.0.borrow_mut().push(partial[..i].to_string());
+///             partial.replace_range(..=i, "");
+///         }
+///     }
+/// }
+/// let lines = Rc::new(Lines::default());
+/// let interp = pyco::embed::Interpreter::builder().stdout(lines.clone()).build();
+/// interp.run("print('a')\nprint('b', 'c')").unwrap();
+/// assert_eq!(*lines.0.borrow(), ["a", "b c"]);
+/// ```
 pub trait OutputSink {
     /// Writes text.
     fn write(&self, text: &str);

@@ -552,6 +552,11 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if op == BinOp::BitOr
+            && let Some(u) = crate::builtins::generic::union_of(self, a, b)?
+        {
+            return Ok(u);
+        }
         if op == BinOp::Mul {
             let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
             // `seq * n` with an `n` that has `__index__`: its value repeats.

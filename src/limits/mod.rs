@@ -372,6 +372,9 @@ impl Budget {
         self.chunk.set(0);
         let limits = self.limits.get();
         if limits.max_steps.is_some_and(|max| self.spent.get() >= max) {
+            // Nothing of the chunk is left to count in `steps()`.
+            self.chunk.set(0);
+            set_fuel(0);
             return Err(self.trip(Limit::Steps));
         }
         self.check_time()?;
