@@ -123,6 +123,9 @@ pub struct FunctionTemplate {
     pub defaults: Vec<Expr>,
     /// Defaults of keyword-only parameters, by position.
     pub kwdefaults: Vec<Option<Expr>>,
+    /// Parameter and return annotations, evaluated at definition into
+    /// `__annotations__`.
+    pub annotations: Vec<(Symbol, Expr)>,
     /// Where each free variable's cell comes from.
     pub captures: Vec<Capture>,
 }

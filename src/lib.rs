@@ -25,6 +25,7 @@
 //! | [`diagnostic`] | tracebacks and syntax errors as CPython prints them |
 //! | [`timeline`] | a run's scheduling events as Chrome JSON or SVG |
 //! | [`run`] | from a source file to an exit status |
+//! | [`embed`] | the library API for Rust programs that run scripts |
 //! | [`repl`] | the interactive prompt (rustyline, one loop per session) |
 //! | [`testing`] | `pyco test`: golden-output tests as a command |
 //! | [`explore`] | `--explore`: the same program under many legal schedules |
@@ -32,6 +33,7 @@
 pub mod ast;
 pub mod builtins;
 pub mod diagnostic;
+pub mod embed;
 pub mod explore;
 pub mod format;
 pub mod hash;

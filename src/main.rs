@@ -9,10 +9,41 @@ use pyco::runtime::trace::TraceMode;
 use pyco::source::SourceFile;
 use std::rc::Rc;
 
-/// Counts the heap bytes of the interpreter thread, for `--max-memory`,
-/// over mimalloc (see Cargo.toml for why mimalloc).
+/// The global allocator: the system allocator, counting the interpreter
+/// thread's heap bytes for `--max-memory`. (Counting on top of mimalloc
+/// broke the memory limit's bound on the process: mimalloc keeps freed
+/// large blocks, and `x += x` under a 64 MB limit peaked at 150 MB.)
 #[global_allocator]
-static ALLOCATOR: pyco::memory::CountingAllocator = pyco::memory::CountingAllocator;
+static GLOBAL: pyco::memory::CountingAllocator<mimalloc::MiMalloc> =
+    pyco::memory::CountingAllocator(mimalloc::MiMalloc);
+
+/// Under a memory limit, has mimalloc give freed memory back to the system
+/// at once and commit its arenas as they fill, so that the process's
+/// resident size follows the heap the limit counts (by default, mimalloc
+/// keeps freed pages for a second and commits arenas up front).
+///
+/// The option numbers are those of the bundled mimalloc 3 (`mi_option_e`
+/// in its `mimalloc.h`); each is set only if it reads as its default there
+/// (`options.c`), so another version's numbering changes nothing.
+#[expect(unsafe_code, reason = "mimalloc's options are C functions")]
+fn release_memory_eagerly() {
+    use std::ffi::{c_int, c_long};
+    unsafe extern "C" {
+        fn mi_option_get(option: c_int) -> c_long;
+        fn mi_option_set(option: c_int, value: c_long);
+    }
+    const ARENA_EAGER_COMMIT: (c_int, c_long) = (4, 2);
+    const PURGE_DELAY: (c_int, c_long) = (15, 1000);
+    for ((option, default), value) in [(ARENA_EAGER_COMMIT, 0), (PURGE_DELAY, 0)] {
+        // SAFETY: both functions take any option number and may be called
+        // at any time from any thread.
+        unsafe {
+            if mi_option_get(option) == default {
+                mi_option_set(option, value);
+            }
+        }
+    }
+}
 
 /// Stack for the interpreter thread: Python recursion up to the recursion
 /// limit and deeply nested expressions run on it.
@@ -61,6 +92,31 @@ struct Cli {
     #[arg(long, value_name = "FILE")]
     timeline: Option<std::path::PathBuf>,
 
+    /// Run the program N times, first in the default order (CPython's),
+    /// then under N-1 other legal schedules, and report the distinct
+    /// outputs; exit status 1 when they differ. Virtual time unless
+    /// --real-time.
+    #[arg(long, value_name = "N", group = "schedule", value_parser = clap::value_parser!(u32).range(1..), conflicts_with_all = ["trace", "timeline"])]
+    explore: Option<u32>,
+
+    /// With --explore: the schedule seed of the first explored run
+    /// (default 1; run i uses S+i-1).
+    #[arg(long, value_name = "S", requires = "explore")]
+    seed: Option<u64>,
+
+    /// Run once under the schedule that --explore reported as seed S.
+    /// Virtual time unless --real-time.
+    #[arg(long, value_name = "S", group = "schedule")]
+    schedule_seed: Option<u64>,
+
+    /// With --explore or --schedule-seed: use the real clock.
+    #[arg(long, requires = "schedule")]
+    real_time: bool,
+
+    /// With --schedule-seed: write the schedule's fingerprint (hex) to FILE
+    /// (how --explore counts distinct schedules).
+    #[arg(long, value_name = "FILE", requires = "schedule_seed", hide = true)]
+    schedule_fingerprint: Option<std::path::PathBuf>,
     /// Most tasks alive at once; creating one more raises ResourceError.
     #[arg(long, value_name = "N", help_heading = "Limits")]
     max_tasks: Option<usize>,
@@ -89,32 +145,6 @@ struct Cli {
     /// Most bytes the script may write to stdout and stderr, e.g. 10MB.
     #[arg(long, value_name = "SIZE", value_parser = parse_size, help_heading = "Limits")]
     max_output: Option<u64>,
-
-    /// Run the program N times, first in the default order (CPython's),
-    /// then under N-1 other legal schedules, and report the distinct
-    /// outputs; exit status 1 when they differ. Virtual time unless
-    /// --real-time.
-    #[arg(long, value_name = "N", group = "schedule", value_parser = clap::value_parser!(u32).range(1..), conflicts_with_all = ["trace", "timeline"])]
-    explore: Option<u32>,
-
-    /// With --explore: the schedule seed of the first explored run
-    /// (default 1; run i uses S+i-1).
-    #[arg(long, value_name = "S", requires = "explore")]
-    seed: Option<u64>,
-
-    /// Run once under the schedule that --explore reported as seed S.
-    /// Virtual time unless --real-time.
-    #[arg(long, value_name = "S", group = "schedule")]
-    schedule_seed: Option<u64>,
-
-    /// With --explore or --schedule-seed: use the real clock.
-    #[arg(long, requires = "schedule")]
-    real_time: bool,
-
-    /// With --schedule-seed: write the schedule's fingerprint (hex) to FILE
-    /// (how --explore counts distinct schedules).
-    #[arg(long, value_name = "FILE", requires = "schedule_seed", hide = true)]
-    schedule_fingerprint: Option<std::path::PathBuf>,
 
     /// The script and its arguments (`run` before the script is accepted).
     #[arg(
@@ -199,7 +229,16 @@ fn run(cli: Cli) -> i32 {
         return explore(program, runs as usize, cli.seed, !cli.real_time);
     }
     let vm = Vm::new(Rc::new(StdoutSink::new()), Rc::new(StderrSink));
+    if cli.schedule_seed.is_some() {
+        vm.use_virtual_time(!cli.real_time);
+        vm.use_schedule_seed(cli.schedule_seed);
+    } else {
+        vm.use_virtual_time(cli.virtual_time);
+    }
     vm.stdin_enabled.set(true);
+    if cli.max_memory.is_some() {
+        release_memory_eagerly();
+    }
     vm.set_limits(Limits {
         max_tasks: cli.max_tasks,
         max_depth: cli.max_depth,
@@ -209,12 +248,6 @@ fn run(cli: Cli) -> i32 {
         max_memory: cli.max_memory,
         max_output: cli.max_output,
     });
-    if cli.schedule_seed.is_some() {
-        vm.use_virtual_time(!cli.real_time);
-        vm.use_schedule_seed(cli.schedule_seed);
-    } else {
-        vm.use_virtual_time(cli.virtual_time);
-    }
     let mode = match cli.trace.as_deref() {
         Some("json") => TraceMode::Json,
         Some(_) => TraceMode::Text,

@@ -1,7 +1,6 @@
 //! Counting the bytes a thread holds on the heap, for the memory limit.
 //!
-//! [`CountingAllocator`] wraps mimalloc (pyco's allocator, see Cargo.toml)
-//! and keeps, per thread,
+//! [`CountingAllocator`] wraps the system allocator and keeps, per thread,
 //! the bytes allocated minus the bytes freed. An interpreter runs on one
 //! thread (its values are `Rc`, never shared), so the growth of that count
 //! while a script runs is what the script's values hold — strings, lists,
@@ -9,12 +8,14 @@
 //! and each free, including every time a container grows. The memory limit
 //! compares that growth against its maximum (see [`crate::limits`]).
 //!
-//! The `pyco` binary installs it. A host that embeds pyco and sets a memory
-//! limit installs it too, as its global allocator:
+//! The `pyco` binary installs it around mimalloc. A host that embeds pyco
+//! and sets a memory limit installs it too, as its global allocator, around
+//! the allocator it would use anyway:
 //!
 //! ```
 //! #[global_allocator]
-//! static ALLOCATOR: pyco::memory::CountingAllocator = pyco::memory::CountingAllocator;
+//! static ALLOCATOR: pyco::memory::CountingAllocator =
+//!     pyco::memory::CountingAllocator(std::alloc::System);
 //!
 //! fn main() {
 //!     assert!(pyco::memory::is_counting());
@@ -25,8 +26,7 @@
 //! }
 //! ```
 
-use mimalloc::MiMalloc;
-use std::alloc::{GlobalAlloc, Layout};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 /// One thread's count, in one thread-local so that an allocation looks up
@@ -54,15 +54,16 @@ thread_local! {
     };
 }
 
-/// mimalloc, counting each thread's live bytes.
-pub struct CountingAllocator;
+/// An allocator (the system's by default) counting each thread's live
+/// bytes.
+pub struct CountingAllocator<A = System>(pub A);
 
-/// What an allocation of `size` bytes is counted as: an 8-byte header,
-/// rounded to 16, never less than 32 bytes, and 16 more for the free
-/// space that many small objects leave between them (measured with lists
-/// of lists under glibc's malloc; mimalloc's size classes cost about as
-/// much). Counting this rather than `size` keeps the count close to the
-/// process's real footprint.
+/// What an allocation of `size` bytes costs in the allocator: glibc's
+/// malloc adds an 8-byte header, rounds to 16 and never hands out less than
+/// 32 bytes (mimalloc has no header but rounds to size classes); 16 more
+/// stand for the free space that many small objects leave between them
+/// (measured with lists of lists). Counting this rather than `size` keeps
+/// the count close to the process's real footprint.
 #[inline]
 fn footprint(size: usize) -> i64 {
     (((size + 8 + 15) & !15).max(32) + 16) as i64
@@ -105,13 +106,13 @@ pub fn set_ceiling(ceiling: Option<i64>) {
     });
 }
 
-// SAFETY: every method forwards to `MiMalloc` with the caller's arguments
+// SAFETY: every method forwards to the inner allocator with the caller's arguments
 // unchanged; counting touches only a thread-local integer.
 #[expect(unsafe_code, reason = "a global allocator is an unsafe trait")]
-unsafe impl GlobalAlloc for CountingAllocator {
+unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAllocator<A> {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: forwarded with the caller's guarantees.
-        let p = unsafe { MiMalloc.alloc(layout) };
+        let p = unsafe { self.0.alloc(layout) };
         if !p.is_null() {
             grow(footprint(layout.size()));
         }
@@ -120,7 +121,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         // SAFETY: forwarded with the caller's guarantees.
-        let p = unsafe { MiMalloc.alloc_zeroed(layout) };
+        let p = unsafe { self.0.alloc_zeroed(layout) };
         if !p.is_null() {
             grow(footprint(layout.size()));
         }
@@ -129,13 +130,13 @@ unsafe impl GlobalAlloc for CountingAllocator {
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: forwarded with the caller's guarantees.
-        unsafe { MiMalloc.dealloc(ptr, layout) };
+        unsafe { self.0.dealloc(ptr, layout) };
         shrink(footprint(layout.size()));
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: forwarded with the caller's guarantees.
-        let p = unsafe { MiMalloc.realloc(ptr, layout, new_size) };
+        let p = unsafe { self.0.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             let delta = footprint(new_size) - footprint(layout.size());
             if delta > 0 {

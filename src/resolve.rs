@@ -1,6 +1,7 @@
 //! Name resolution: the syntax tree becomes the resolved tree of [`crate::ir`].
 //!
-//! Two passes, as in CPython: [`symtable`] decides which scope binds every
+//! Private names are mangled first ([`mangle`]). Then two passes, as in
+//! CPython: [`symtable`] decides which scope binds every
 //! name (and reports misplaced `global`/`nonlocal`), then [`emit`] builds the
 //! resolved tree, giving each name a slot and reporting the compiler's
 //! static errors (`'return' outside function`, `'await' outside async
@@ -8,6 +9,7 @@
 //! later recursive pass can exhaust the stack.
 
 pub mod emit;
+pub mod mangle;
 pub mod symtable;
 
 use crate::ast::{self, ExprKind, StmtKind};
@@ -31,6 +33,8 @@ pub fn resolve_module(
     options: ResolveOptions,
 ) -> Result<Rc<Code>, SyntaxError> {
     check_nesting(module)?;
+    let mangled = mangle::mangle_module(module);
+    let module = mangled.as_ref().unwrap_or(module);
     let table = symtable::build(module)?;
     emit::Emitter::new(&table, globals, file, options).module(module)
 }

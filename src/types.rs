@@ -23,7 +23,7 @@ macro_rules! builtin_types {
 
         impl Types {
             fn new() -> Self {
-                let object = make_class("object", &[], InstanceLayout::Plain);
+                let object = make_class("object", &[], InstanceLayout::Slotted);
                 $(let $field = if stringify!($field) == "object" {
                     object.clone()
                 } else {
@@ -102,6 +102,7 @@ builtin_types! {
         cell = "cell":,
         text_io = "TextIOWrapper":,
         traceback = "traceback":,
+        member_descriptor = "member_descriptor":,
     }
     exceptions {
         base_exception = "BaseException": object,

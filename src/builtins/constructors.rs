@@ -77,7 +77,8 @@ fn new_object(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
                 cls.name, cls.name
             )));
         }
-        crate::value::object::InstanceLayout::Plain => {
+        crate::value::object::InstanceLayout::Plain
+        | crate::value::object::InstanceLayout::Slotted => {
             Value::Instance(Rc::new(crate::value::Instance {
                 class: cls,
                 attrs: RefCell::new(AttrMap::new()),

@@ -192,9 +192,22 @@ pub fn is_instance(vm: &Vm, v: &Value, classinfo: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(type_error(
-            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        _ if super::generic::is_generic_alias(classinfo) => Err(type_error(
+            "isinstance() argument 2 cannot be a parameterized generic",
         )),
+        _ => match super::generic::union_members(classinfo) {
+            Some(members) => {
+                for m in members {
+                    if is_instance(vm, v, m)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            None => Err(type_error(
+                "isinstance() arg 2 must be a type, a tuple of types, or a union",
+            )),
+        },
     }
 }
 
@@ -215,9 +228,22 @@ fn issubclass(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
                 }
                 Ok(false)
             }
-            _ => Err(type_error(
-                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+            _ if super::generic::is_generic_alias(info) => Err(type_error(
+                "issubclass() argument 2 cannot be a parameterized generic",
             )),
+            _ => match super::generic::union_members(info) {
+                Some(members) => {
+                    for m in members {
+                        if check(c, m)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                }
+                None => Err(type_error(
+                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                )),
+            },
         }
     }
     let _ = vm;
@@ -348,7 +374,12 @@ fn callable(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn abs(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("abs", args, 1, 1)?;
-    Ok(match &args[0] {
+    abs_of(vm, &args[0])
+}
+
+/// `abs(v)`.
+pub fn abs_of(vm: &Vm, v: &Value) -> PyResult {
+    Ok(match v {
         Value::Int(i) => i
             .checked_abs()
             .map_or_else(|| Value::from_bigint(BigInt::from(*i).abs()), Value::Int),
@@ -692,6 +723,15 @@ fn ord(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn int_arg(vm: &Vm, v: &Value) -> PyResult<BigInt> {
+    let converted;
+    let v = if let Value::Instance(_) = v
+        && let Some(m) = vm.type_of(v).lookup(sym::__index__)
+    {
+        converted = vm.call(&m, std::slice::from_ref(v), &[])?;
+        &converted
+    } else {
+        v
+    };
     match v.to_bigint() {
         Some(b) => Ok(b),
         None => Err(type_error(format!(

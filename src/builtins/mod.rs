@@ -15,8 +15,10 @@
 
 pub mod args;
 pub mod constructors;
+pub mod dunders;
 pub mod exceptions;
 pub mod functions;
+pub mod generic;
 pub mod iterators;
 pub mod mappings;
 pub mod numbers;
@@ -37,6 +39,7 @@ pub fn builtin_fn(name: &'static str, func: NativeFn) -> Value {
         receiver: None,
         owner: None,
         returns_coroutine: false,
+        host: None,
     }))
 }
 
@@ -51,6 +54,7 @@ pub fn add_method(class: &Rc<Class>, name: &'static str, func: NativeFn) {
             receiver: None,
             owner: Some(owner),
             returns_coroutine: false,
+            host: None,
         })),
     );
 }
@@ -86,6 +90,7 @@ pub fn install(vm: &Vm) {
     sequences::install(vm);
     mappings::install(vm);
     iterators::install(vm);
+    dunders::install(vm);
     constructors::install(vm);
     functions::install(vm);
     let g = &vm.builtins.globals;

@@ -6,6 +6,7 @@ use super::{add_getter, add_methods};
 use crate::interp::Vm;
 use crate::interp::attr::{ClassMethod, StaticMethod};
 use crate::interp::class::{Property, Super};
+use crate::interp::descr::SlotMember;
 use crate::interp::errors::type_error;
 use crate::value::{NativeObject, PyResult, Symbol, Value, sym};
 use std::collections::BTreeSet;
@@ -27,9 +28,19 @@ pub fn install(vm: &Vm) {
             ("__getattribute__", object_getattribute),
             ("__delattr__", object_delattr),
             ("__dir__", object_dir),
-            ("__init_subclass__", object_init_subclass),
         ],
     );
+    // A class method, as in CPython: `super().__init_subclass__(**kw)`
+    // binds the class.
+    let init_subclass = NativeObject::new_value(
+        t.classmethod.clone(),
+        ClassMethod(super::builtin_fn("__init_subclass__", object_init_subclass)),
+    );
+    t.object
+        .dict
+        .borrow_mut()
+        .set(sym::__init_subclass__, init_subclass);
+    add_methods(&t.member_descriptor, &[("__repr__", member_repr)]);
     add_methods(
         &t.type_,
         &[("mro", type_mro), ("__subclasses__", type_subclasses)],
@@ -147,8 +158,8 @@ fn object_setattr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("__setattr__", args, 3, 3)?;
     let name = attr_arg(&args[1])?;
     match &args[0] {
-        Value::Instance(i) => {
-            i.attrs.borrow_mut().set(name, args[2].clone());
+        obj @ Value::Instance(_) => {
+            vm.generic_set_attr(obj, name, args[2].clone())?;
             Ok(Value::None)
         }
         other => Err(type_error(format!(
@@ -161,7 +172,7 @@ fn object_setattr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn object_getattribute(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("__getattribute__", args, 2, 2)?;
     let name = attr_arg(&args[1])?;
-    match vm.get_attr_opt(&args[0], name)? {
+    match vm.generic_get_attr(&args[0], name)? {
         Some(v) => Ok(v),
         None => Err(vm.no_attribute(&args[0], name)),
     }
@@ -170,7 +181,7 @@ fn object_getattribute(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResu
 fn object_delattr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("__delattr__", args, 2, 2)?;
     let name = attr_arg(&args[1])?;
-    vm.del_attr(&args[0], name)?;
+    vm.generic_del_attr(&args[0], name)?;
     Ok(Value::None)
 }
 
@@ -180,7 +191,16 @@ fn object_dir(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     Ok(Value::list(names.into_iter().map(Value::str).collect()))
 }
 
-fn object_init_subclass(_vm: &Vm, _args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+fn object_init_subclass(_vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+    if !kwargs.is_empty() {
+        let name = match args.first() {
+            Some(Value::Class(c)) => c.qualname.to_string(),
+            _ => "object".into(),
+        };
+        return Err(type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(Value::None)
 }
 
@@ -280,6 +300,16 @@ fn property_get(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
         None => Err(crate::interp::errors::attribute_error(
             "property has no getter",
         )),
+    }
+}
+
+fn member_repr(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    match args.first().and_then(|a| a.downcast::<SlotMember>()) {
+        Some(m) => Ok(Value::str(format!(
+            "<member '{}' of '{}' objects>",
+            m.name, m.owner
+        ))),
+        None => Err(type_error("expected a member descriptor")),
     }
 }
 

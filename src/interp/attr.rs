@@ -3,6 +3,7 @@
 
 use super::errors::{attribute_error, type_error};
 use super::{Vm, class::Property};
+use crate::value::object::InstanceLayout;
 use crate::value::{BoundMethod, Builtin, Class, PyResult, Symbol, Value, sym};
 use std::rc::Rc;
 
@@ -65,6 +66,7 @@ impl Vm {
                 receiver: Some(obj.clone()),
                 owner: b.owner,
                 returns_coroutine: b.returns_coroutine,
+                host: b.host.clone(),
             })),
             Value::Native(n) => {
                 if let Some(s) = n.downcast::<StaticMethod>() {
@@ -87,7 +89,7 @@ impl Vm {
     pub fn lookup_method(&self, obj: &Value, name: Symbol) -> PyResult<Option<(Value, bool)>> {
         let class = match obj {
             Value::Instance(i) => {
-                if i.attrs.borrow().contains(name) {
+                if i.attrs.borrow().contains(name) || self.getattribute_hooked.get() {
                     return Ok(None);
                 }
                 i.class.clone()
@@ -137,6 +139,18 @@ impl Vm {
 
     /// Attribute lookup without the `AttributeError`.
     pub fn get_attr_opt(&self, obj: &Value, name: Symbol) -> PyResult<Option<Value>> {
+        if self.getattribute_hooked.get()
+            && let Value::Instance(inst) = obj
+            && let Some(r) = self.user_getattribute(obj, &inst.class, name)
+        {
+            return r;
+        }
+        self.generic_get_attr(obj, name)
+    }
+
+    /// `object.__getattribute__`: attribute lookup without a user
+    /// `__getattribute__` and without the `AttributeError`.
+    pub fn generic_get_attr(&self, obj: &Value, name: Symbol) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => {
                 let class_attr = inst.class.lookup(name);
@@ -144,6 +158,12 @@ impl Vm {
                     && let Some(p) = n.downcast::<Property>()
                 {
                     return self.property_get(p, obj, name).map(Some);
+                }
+                if let Some(attr @ (Value::Instance(_) | Value::Native(_))) = &class_attr
+                    && let super::descr::Through::Done(r) =
+                        self.instance_attr_through(obj, inst, name, attr)?
+                {
+                    return Ok(r);
                 }
                 if let Some(v) = inst.attrs.borrow().get(name) {
                     return Ok(Some(v.clone()));
@@ -176,10 +196,15 @@ impl Vm {
                     } else {
                         Value::tuple(f.defaults.clone())
                     }),
+                    sym::__annotations__ => {
+                        let d = Value::dict(crate::value::DictMap::new());
+                        f.attrs.borrow_mut().set(name, d.clone());
+                        Some(d)
+                    }
                     sym::__dict__ => {
                         let mut d = crate::value::DictMap::new();
                         for (k, v) in f.attrs.borrow().iter() {
-                            if *k != sym::__doc__ {
+                            if *k != sym::__doc__ && *k != sym::__annotations__ {
                                 self.dict_set(&mut d, Value::str(&*k.name()), v.clone())?;
                             }
                         }
@@ -224,7 +249,7 @@ impl Vm {
         }
     }
 
-    fn property_get(&self, p: &Property, obj: &Value, name: Symbol) -> PyResult {
+    pub(super) fn property_get(&self, p: &Property, obj: &Value, name: Symbol) -> PyResult {
         match &p.fget {
             Some(g) => self.call(g, std::slice::from_ref(obj), &[]),
             None => Err(attribute_error(format!(
@@ -234,17 +259,21 @@ impl Vm {
         }
     }
 
-    fn instance_special_attr(
+    pub(super) fn instance_special_attr(
         &self,
         inst: &Rc<crate::value::Instance>,
         name: Symbol,
     ) -> PyResult<Option<Value>> {
         Ok(match name {
             sym::__class__ => Some(Value::Class(inst.class.clone())),
+            sym::__dict__ if inst.class.layout == InstanceLayout::Slotted => None,
             sym::__dict__ => {
                 let mut d = crate::value::DictMap::new();
                 for (k, v) in inst.attrs.borrow().iter() {
-                    self.dict_set(&mut d, Value::str(&*k.name()), v.clone())?;
+                    // Slot values live beside the dict's entries.
+                    if !Self::slot_member(&inst.class, *k) {
+                        self.dict_set(&mut d, Value::str(&*k.name()), v.clone())?;
+                    }
                 }
                 Some(Value::dict(d))
             }
@@ -309,21 +338,7 @@ impl Vm {
             _ => {}
         }
         if let Some(v) = cls.lookup(name) {
-            return Ok(Some(match &v {
-                Value::Native(n) => {
-                    if let Some(s) = n.downcast::<StaticMethod>() {
-                        s.0.clone()
-                    } else if let Some(c) = n.downcast::<ClassMethod>() {
-                        Value::BoundMethod(Rc::new(BoundMethod {
-                            receiver: Value::Class(cls.clone()),
-                            function: c.0.clone(),
-                        }))
-                    } else {
-                        v
-                    }
-                }
-                _ => v,
-            }));
+            return self.descriptor_get(v, None, cls, name).map(Some);
         }
         // Methods of `type` itself (`mro`, ...).
         Ok(self
@@ -337,7 +352,8 @@ impl Vm {
     pub fn set_attr(&self, obj: &Value, name: Symbol, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Native(n)) = inst.class.lookup(name)
+                let class_attr = inst.class.lookup(name);
+                if let Some(Value::Native(n)) = &class_attr
                     && let Some(p) = n.downcast::<Property>()
                 {
                     return match &p.fset {
@@ -358,6 +374,12 @@ impl Vm {
                             &[],
                         )
                         .map(|_| ());
+                }
+                if (matches!(class_attr, Some(Value::Instance(_)))
+                    || inst.class.layout == InstanceLayout::Slotted)
+                    && self.set_attr_through(obj, inst, name, class_attr.as_ref(), &value)?
+                {
+                    return Ok(());
                 }
                 if inst.exception().is_some() && self.set_exception_field(inst, name, &value)? {
                     return Ok(());
@@ -421,6 +443,22 @@ impl Vm {
 
     /// `delattr(obj, name)`.
     pub fn del_attr(&self, obj: &Value, name: Symbol) -> PyResult<()> {
+        if let Value::Instance(inst) = obj
+            && let Some(r) = self.user_delattr(obj, &inst.class, name)
+        {
+            return r;
+        }
+        self.generic_del_attr(obj, name)
+    }
+
+    /// `object.__delattr__`: `del obj.name` without a user `__delattr__`.
+    pub fn generic_del_attr(&self, obj: &Value, name: Symbol) -> PyResult<()> {
+        if let Value::Instance(inst) = obj
+            && let Some(attr @ Value::Instance(_)) = inst.class.lookup(name)
+            && self.descriptor_delete(obj, &attr)?
+        {
+            return Ok(());
+        }
         if let Value::Instance(inst) = obj
             && let Some(Value::Native(n)) = inst.class.lookup(name)
             && let Some(p) = n.downcast::<Property>()

@@ -16,12 +16,12 @@ impl Vm {
         match callee {
             Value::Function(func) => self.call_function(func, args, kwargs),
             Value::Builtin(b) => match &b.receiver {
-                None => (b.func)(self, args, kwargs),
+                None => b.invoke(self, args, kwargs),
                 Some(recv) => {
                     let mut full = ArgVec::with_capacity(args.len() + 1);
                     full.push(recv.clone());
                     full.extend(args.iter().cloned());
-                    (b.func)(self, &full, kwargs)
+                    b.invoke(self, &full, kwargs)
                 }
             },
             Value::BoundMethod(m) => {
@@ -195,9 +195,15 @@ impl Vm {
                     if let Some(d) = &mut extra {
                         self.dict_set(d, Value::str(&*name.name()), v.clone())?;
                     } else {
-                        if idx.is_some() {
+                        let posonly: Vec<String> = kwargs
+                            .iter()
+                            .filter(|(k, _)| p.names[..p.posonly].contains(k))
+                            .map(|(k, _)| k.to_string())
+                            .collect();
+                        if !posonly.is_empty() {
                             return Err(type_error(format!(
-                                "{fname}() got some positional-only arguments passed as keyword arguments: '{name}'"
+                                "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                posonly.join(", ")
                             )));
                         }
                         return Err(type_error(format!(
@@ -294,7 +300,20 @@ impl Vm {
             .iter()
             .map(|d| d.as_ref().map(|d| self.eval(d, f)).transpose())
             .collect::<PyResult<Vec<_>>>()?;
-        Ok(self.function_from_parts(t, defaults, kwdefaults, f))
+        let func = self.function_from_parts(t, defaults, kwdefaults, f);
+        if !t.annotations.is_empty()
+            && let Value::Function(func) = &func
+        {
+            let mut d = crate::value::DictMap::new();
+            for (name, e) in &t.annotations {
+                let v = self.eval(e, f)?;
+                self.dict_set(&mut d, Value::str(&*name.name()), v)?;
+            }
+            func.attrs
+                .borrow_mut()
+                .set(sym::__annotations__, Value::dict(d));
+        }
+        Ok(func)
     }
 
     /// Creates a function object whose defaults are already evaluated.

@@ -1,7 +1,7 @@
 //! Classes: creating them from a `class` statement, instantiating them,
 //! `super()`, `property`, and the fields exceptions expose.
 
-use super::errors::{runtime_error, type_error};
+use super::errors::{runtime_error, type_error, value_error};
 use super::{Frame, Vm};
 use crate::ir::{Capture, ClassDef};
 use crate::types::linearize;
@@ -39,14 +39,17 @@ impl Vm {
             .map(|d| self.eval(d, f))
             .collect::<PyResult<Vec<_>>>()?;
         let base_values = self.eval_elems(&def.bases, f)?;
+        let mut keywords = Vec::with_capacity(def.keywords.len());
         for (k, v) in &def.keywords {
             let kv = self.eval(v, f)?;
-            if *k != Symbol::intern("metaclass")
-                || !matches!(&kv, Value::Class(c) if Rc::ptr_eq(c, &self.types.type_))
-            {
-                return Err(type_error(format!(
-                    "pyco does not support the class keyword '{k}'"
-                )));
+            if *k == Symbol::intern("metaclass") {
+                if !matches!(&kv, Value::Class(c) if Rc::ptr_eq(c, &self.types.type_)) {
+                    return Err(type_error(
+                        "pyco does not support metaclasses other than type",
+                    ));
+                }
+            } else {
+                keywords.push((*k, kv));
             }
         }
         let mut bases = Vec::with_capacity(base_values.len());
@@ -102,6 +105,7 @@ impl Vm {
             _ => f.module.name.to_string(),
         };
         let class = self.new_class(&def.name.name(), &def.qualname, &module, bases, dict)?;
+        self.init_new_class(&class, &keywords)?;
         let mut result = Value::Class(class);
         for d in decorators.iter().rev() {
             result = self.call(d, &[result], &[])?;
@@ -122,6 +126,7 @@ impl Vm {
             bases.push(self.types.object.clone());
         }
         let mut layout = InstanceLayout::Plain;
+        let mut bases_slotted = true;
         for b in &bases {
             match b.layout {
                 InstanceLayout::Exception => layout = InstanceLayout::Exception,
@@ -131,7 +136,8 @@ impl Vm {
                         b.name
                     )));
                 }
-                InstanceLayout::Plain => {}
+                InstanceLayout::Plain => bases_slotted = false,
+                InstanceLayout::Slotted => {}
             }
         }
         let Some(mro) = linearize(&bases) else {
@@ -144,6 +150,25 @@ impl Vm {
         dict.remove(sym::__qualname__);
         if dict.contains(sym::__eq__) && !dict.contains(sym::__hash__) {
             dict.set(sym::__hash__, Value::None);
+        }
+        // Implicit class methods, as `type.__new__` makes them.
+        for implicit in [sym::__init_subclass__, sym::__class_getitem__] {
+            if let Some(f @ Value::Function(_)) = dict.get(implicit) {
+                let wrapped = NativeObject::new_value(
+                    self.types.classmethod.clone(),
+                    super::attr::ClassMethod(f.clone()),
+                );
+                dict.set(implicit, wrapped);
+            }
+        }
+        if dict.contains(sym::__getattribute__) {
+            self.getattribute_hooked.set(true);
+        }
+        if let Some(slots) = dict.get(sym::__slots__).cloned() {
+            let has_dict = self.declare_slots(name, &slots, &mut dict)?;
+            if layout == InstanceLayout::Plain && bases_slotted && !has_dict {
+                layout = InstanceLayout::Slotted;
+            }
         }
         let class = Rc::new(Class {
             name: name.into(),
@@ -159,6 +184,76 @@ impl Vm {
             Self::claim_method(v, &class);
         }
         Ok(class)
+    }
+
+    /// Adds a slot member to `dict` for each name `__slots__` declares;
+    /// returns whether `__dict__` is among them.
+    fn declare_slots(&self, class_name: &str, slots: &Value, dict: &mut AttrMap) -> PyResult<bool> {
+        let names = match slots {
+            Value::Str(_) => vec![slots.clone()],
+            other => self.collect_iterable(other)?,
+        };
+        let mut has_dict = false;
+        for n in names {
+            let Value::Str(text) = &n else {
+                return Err(type_error(format!(
+                    "__slots__ items must be strings, not '{}'",
+                    self.type_name(&n)
+                )));
+            };
+            if text.as_str() == "__dict__" {
+                has_dict = true;
+                continue;
+            }
+            let slot = Symbol::intern(&crate::resolve::mangle::mangle(class_name, text.as_str()));
+            if dict.contains(slot) {
+                return Err(value_error(format!(
+                    "{} in __slots__ conflicts with class variable",
+                    self.repr(&n)?
+                )));
+            }
+            let member = NativeObject::new_value(
+                self.types.member_descriptor.clone(),
+                super::descr::SlotMember {
+                    name: slot,
+                    owner: class_name.into(),
+                },
+            );
+            dict.set(slot, member);
+        }
+        Ok(has_dict)
+    }
+
+    /// What `type.__new__` does once the class exists: `__set_name__` on
+    /// the namespace's descriptors, then the parent's `__init_subclass__`
+    /// with the class statement's keywords.
+    pub fn init_new_class(&self, class: &Rc<Class>, kwargs: &[(Symbol, Value)]) -> PyResult<()> {
+        let entries: Vec<(Symbol, Value)> = class.dict.borrow().iter().cloned().collect();
+        for (name, v) in entries {
+            if !matches!(v, Value::Instance(_)) {
+                continue;
+            }
+            if let Some(set_name) = self.type_of(&v).lookup(sym::__set_name__) {
+                self.call(
+                    &set_name,
+                    &[
+                        v.clone(),
+                        Value::Class(class.clone()),
+                        Value::str(&*name.name()),
+                    ],
+                    &[],
+                )?;
+            }
+        }
+        let parent_hook = class
+            .mro
+            .iter()
+            .find_map(|c| c.dict.borrow().get(sym::__init_subclass__).cloned());
+        if let Some(hook) = parent_hook {
+            let bound = self.descriptor_get(hook, None, class, sym::__init_subclass__)?;
+            self.call(&bound, &[], kwargs)?;
+        }
+        Ok(())
     }
 
     /// Records `class` as the defining class of a function stored in its
@@ -287,20 +382,20 @@ impl Vm {
         NativeObject::new_value(self.types.super_.clone(), Super { this_class, obj })
     }
 
-    /// Attribute lookup through a `super` object.
+    /// Attribute lookup through a `super` object: the first class after
+    /// `this_class` in the MRO that has `name`, its value bound the way
+    /// CPython's `super` binds (no instance when `obj` is a class).
     pub fn super_get_attr(&self, s: &Super, name: Symbol) -> PyResult<Option<Value>> {
-        let start = match &s.obj {
-            Value::Class(c) => c.clone(),
-            other => self.type_of(other),
+        let (start, instance) = match &s.obj {
+            Value::Class(c) => (c.clone(), None),
+            other => (self.type_of(other), Some(other)),
         };
         let mut past = false;
         for c in start.mro_with_self() {
             if past {
-                if let Some(v) = c.dict.borrow().get(name) {
-                    return Ok(Some(match (&s.obj, v) {
-                        (Value::Class(_), Value::Function(_)) => v.clone(),
-                        _ => self.bind_method(&s.obj, v.clone()),
-                    }));
+                let found = c.dict.borrow().get(name).cloned();
+                if let Some(v) = found {
+                    return self.descriptor_get(v, instance, &start, name).map(Some);
                 }
             } else if Rc::ptr_eq(c, &s.this_class) {
                 past = true;

@@ -60,6 +60,13 @@ impl Vm {
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 return Err(unhashable(&self.type_name(v)));
             }
+            // Equal bound methods hash alike: the object's identity mixed
+            // with the function's hash.
+            Value::BoundMethod(m) => identity_hash(&m.receiver) ^ self.hash(&m.function)?,
+            Value::Builtin(b) if b.receiver.is_some() => {
+                let receiver = b.receiver.as_ref().expect("checked");
+                identity_hash(receiver) ^ hash::hash_str(b.name)
+            }
             Value::Instance(_) | Value::Native(_) => {
                 let ty = self.type_of(v);
                 match ty.lookup(sym::__hash__) {
@@ -425,7 +432,9 @@ impl Vm {
                     "cannot fit 'int' into an index-sized integer".to_string(),
                 ));
             }
-            Value::Instance(_) => self.to_index(index)?,
+            Value::Instance(_) if self.type_of(index).lookup(sym::__index__).is_some() => {
+                self.to_index(index)?
+            }
             _ => {
                 return Err(type_error(format!(
                     "{what} indices must be integers or slices, not {}",
@@ -513,10 +522,11 @@ impl Vm {
             }
             Value::Class(c) => {
                 if let Some(m) = c.lookup(sym::__class_getitem__) {
-                    return self.call(&m, &[obj.clone(), index.clone()], &[]);
+                    let bound = self.descriptor_get(m, None, c, sym::__class_getitem__)?;
+                    return self.call(&bound, std::slice::from_ref(index), &[]);
                 }
-                // `list[int]` and friends in annotations: the class itself.
-                Ok(obj.clone())
+                // `list[int]`, `asyncio.Queue[Job]`: a generic alias.
+                crate::builtins::generic::subscript_class(c, index)
             }
             _ => {
                 let ty = self.type_of(obj);

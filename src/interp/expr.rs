@@ -74,14 +74,14 @@ impl Vm {
             {
                 return Ok(Value::Bool(super::ops::int_compare(*op, *x, *y)));
             }
-            return Ok(Value::Bool(self.compare_bool(*op, &a, &b)?));
+            return self.compare_value(*op, &a, &b);
         }
         let last = rest.len() - 1;
         for (i, (op, right)) in rest.iter().enumerate() {
             let b = self.eval(right, f)?;
-            let ok = self.compare_bool(*op, &a, &b)?;
-            if i == last || !ok {
-                return Ok(Value::Bool(ok));
+            let r = self.compare_value(*op, &a, &b)?;
+            if i == last || !self.truthy(&r)? {
+                return Ok(r);
             }
             a = b;
         }

@@ -96,6 +96,7 @@ impl<'f> Frame<'f> {
         exc.push_trace(TraceEntry {
             file: self.code.file.clone(),
             line,
+            offset: self.pos,
             name,
         });
     }

@@ -7,7 +7,7 @@
 use super::Vm;
 use super::errors::{runtime_error, type_error, value_error};
 use super::generator::Generator;
-use crate::value::{DictMap, NativeObject, PyResult, PyStr, Value, sym};
+use crate::value::{DictMap, NativeObject, PyResult, PyStr, SetTable, Value, sym};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -52,6 +52,9 @@ pub enum ValueIter {
     /// `reversed(seq)` through `__len__` and `__getitem__`: the sequence
     /// and the next index, counting down to 0.
     SeqReversed(Value, i64),
+    /// Over a snapshot of a set's values; the set's size when iteration
+    /// started detects changes (CPython's "Set changed size").
+    SetSnapshot(Box<SetSnapshot>, usize),
     /// `enumerate`.
     Enumerate(Box<ValueIter>, i64),
     /// `zip`.
@@ -70,6 +73,16 @@ pub enum ValueIter {
     Callable(Value, Value),
     /// Finished.
     Done,
+}
+
+/// The state of an iteration over a `set`.
+pub struct SetSnapshot {
+    /// The set.
+    pub set: Rc<RefCell<SetTable>>,
+    /// Its size when iteration started (`usize::MAX` once it changed).
+    pub len: usize,
+    /// Its values when iteration started.
+    pub items: Vec<Value>,
 }
 
 /// A Python-visible iterator: a [`ValueIter`] behind a cell.
@@ -166,6 +179,15 @@ impl ValueIter {
                     }
                 }
             }
+            ValueIter::SetSnapshot(snap, i) => {
+                if snap.set.borrow().len() != snap.len {
+                    snap.len = usize::MAX;
+                    return Err(runtime_error("Set changed size during iteration"));
+                }
+                let v = snap.items.get(*i).cloned();
+                *i += 1;
+                v
+            }
             ValueIter::Enumerate(inner, count) => match inner.next(vm)? {
                 Some(v) => {
                     let c = *count;
@@ -255,6 +277,7 @@ impl ValueIter {
             ValueIter::Tuple(t, i) => Some(t.len().saturating_sub(*i)),
             ValueIter::Snapshot(t, i) => Some(t.len().saturating_sub(*i)),
             ValueIter::ListReversed(l, left) => Some((*left).min(l.borrow().len())),
+            ValueIter::SetSnapshot(snap, i) => Some(snap.items.len().saturating_sub(*i)),
             ValueIter::Range(_, left, _) => Some((*left).max(0) as usize),
             _ => None,
         }
@@ -301,7 +324,15 @@ impl Vm {
                 part: DictPart::Keys,
                 len: d.borrow().len(),
             },
-            Value::Set(_) | Value::FrozenSet(_) => ValueIter::Snapshot(self.set_items(v), 0),
+            Value::Set(s) => ValueIter::SetSnapshot(
+                Box::new(SetSnapshot {
+                    set: s.clone(),
+                    len: s.borrow().len(),
+                    items: self.set_items(v),
+                }),
+                0,
+            ),
+            Value::FrozenSet(_) => ValueIter::Snapshot(self.set_items(v), 0),
             Value::Native(n) => {
                 if n.downcast::<IterObject>().is_some() {
                     ValueIter::Shared(n.clone())

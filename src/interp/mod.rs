@@ -13,6 +13,7 @@
 //! | [`suspend`] | evaluation that can suspend (`await`, `yield`) |
 //! | [`call`] | calling anything; binding arguments to parameters |
 //! | [`attr`] | attribute lookup and assignment |
+//! | [`descr`] | user descriptors, `__slots__`, `__getattribute__`/`__delattr__` hooks |
 //! | [`ops`] | operators, comparison, truth, hashing |
 //! | [`repr`] | `repr()` and `str()` |
 //! | [`iter`] | the iteration protocol |
@@ -26,6 +27,7 @@ pub mod attr;
 pub mod call;
 pub mod class;
 pub mod containers;
+pub mod descr;
 pub mod errors;
 pub mod exc_group;
 pub mod expr;
@@ -50,6 +52,29 @@ pub use frame::{Flow, Frame};
 
 /// Where a script's output goes: the process's stdout/stderr in the CLI, a
 /// buffer in tests and embedding hosts.
+///
+/// ```
+/// use pyco::interp::OutputSink;
+/// use std::cell::RefCell;
+/// use std::rc::Rc;
+/// /// Keeps each line as it is completed.
+/// #[derive(Default)]
+/// struct Lines(RefCell<Vec<String>>, RefCell<String>);
+/// impl OutputSink for Lines {
+///     fn write(&self, text: &str) {
+///         let mut partial = self.1.borrow_mut();
+///         partial.push_str(text);
+///         while let Some(i) = partial.find('\n') {
+///             self.0.borrow_mut().push(partial[..i].to_string());
+///             partial.replace_range(..=i, "");
+///         }
+///     }
+/// }
+/// let lines = Rc::new(Lines::default());
+/// let interp = pyco::embed::Interpreter::builder().stdout(lines.clone()).build();
+/// interp.run("print('a')\nprint('b', 'c')").unwrap();
+/// assert_eq!(*lines.0.borrow(), ["a", "b c"]);
+/// ```
 pub trait OutputSink {
     /// Writes text.
     fn write(&self, text: &str);
@@ -126,6 +151,9 @@ pub struct Vm {
     /// Whether `input()` reads the process's standard input (the CLI) or
     /// sees end of file (embedding hosts).
     pub stdin_enabled: Cell<bool>,
+    /// Set once any class defines `__getattribute__`: until then attribute
+    /// reads need not look for one.
+    pub getattribute_hooked: Cell<bool>,
     /// Set from another thread (the REPL's Ctrl-C handler) to raise
     /// `KeyboardInterrupt` at the next loop iteration of running code, the
     /// way CPython's eval loop checks for pending signals.
@@ -156,6 +184,7 @@ impl Vm {
                 repr_stack: RefCell::new(Vec::new()),
                 clock: RefCell::new(Rc::new(crate::runtime::clock::Clock::new(false))),
                 event_loop: RefCell::new(None),
+                getattribute_hooked: Cell::new(false),
                 locals_pool: RefCell::new(Vec::new()),
                 tracer: Rc::new(crate::runtime::trace::Tracer::default()),
                 schedule: RefCell::new(None),

@@ -554,6 +554,11 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if op == BinOp::BitOr
+            && let Some(u) = crate::builtins::generic::union_of(self, a, b)?
+        {
+            return Ok(u);
+        }
         if op == BinOp::Mul {
             let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
             // `seq * n` with an `n` that has `__index__`: its value repeats.
@@ -630,6 +635,18 @@ impl Vm {
         }
     }
 
+    /// A comparison's value: what a rich comparison of a user object
+    /// returned (any object), else a bool.
+    #[inline]
+    pub fn compare_value(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult {
+        if (matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)))
+            && !super::expr::is_identity_or_membership(op)
+        {
+            return self.rich_compare(op, a, b);
+        }
+        Ok(Value::Bool(self.compare_bool(op, a, b)?))
+    }
+
     /// A comparison's truth value.
     pub fn compare_bool(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         match op {
@@ -667,6 +684,10 @@ impl Vm {
             (Value::Range(x), Value::Range(y)) => Ok(x.len_exact() == y.len_exact()
                 && (x.is_empty()
                     || (x.start == y.start && (x.len_exact() == 1 || x.step == y.step)))),
+            (
+                Value::BoundMethod(_) | Value::Builtin(_),
+                Value::BoundMethod(_) | Value::Builtin(_),
+            ) => Ok(same_method(a, b)),
             _ => {
                 let r = self.rich_compare(CmpOp::Eq, a, b)?;
                 self.truthy(&r)
@@ -825,6 +846,26 @@ impl Vm {
                 self.type_name(v)
             ))),
         }
+    }
+}
+
+/// Bound methods are equal when they bind the same object (identity) to
+/// the same function, as in CPython.
+fn same_method(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::BoundMethod(x), Value::BoundMethod(y)) => {
+            x.receiver.is(&y.receiver) && x.function.is(&y.function)
+        }
+        (Value::Builtin(x), Value::Builtin(y)) => match (&x.receiver, &y.receiver) {
+            (Some(p), Some(q)) => {
+                p.is(q)
+                    && x.name == y.name
+                    && x.owner == y.owner
+                    && std::ptr::fn_addr_eq(x.func, y.func)
+            }
+            _ => Rc::ptr_eq(x, y),
+        },
+        _ => false,
     }
 }
 

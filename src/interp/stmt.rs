@@ -452,7 +452,10 @@ impl Vm {
             Target::Name(r) => {
                 let cur = self.load_name(*r, f)?;
                 let v = self.eval(value, f)?;
-                if let (crate::ast::BinOp::Add, Value::Str(_), Value::Str(tail)) = (op, &cur, &v) {
+                if let (crate::ast::BinOp::Add, Value::Str(head), Value::Str(tail)) = (op, &cur, &v)
+                {
+                    // Growing may copy: checked like `cur + tail`.
+                    self.reserve(head.as_str().len() + tail.as_str().len())?;
                     let joined = append_in_place(*r, cur, tail, f);
                     return self.store_name(*r, joined, f);
                 }

@@ -511,9 +511,9 @@ impl Vm {
                     let mut a = self.eval_async(left, f).await?;
                     for (i, (op, right)) in rest.iter().enumerate() {
                         let b = self.eval_async(right, f).await?;
-                        let ok = self.compare_bool(*op, &a, &b)?;
-                        if i == rest.len() - 1 || !ok {
-                            return Ok(Value::Bool(ok));
+                        let r = self.compare_value(*op, &a, &b)?;
+                        if i == rest.len() - 1 || !self.truthy(&r)? {
+                            return Ok(r);
                         }
                         a = b;
                     }

@@ -27,6 +27,9 @@
 //!   is at least [`LARGE_RESULT`] bytes. What remains is one copy of an
 //!   existing value made by a single built-in (a slice, `list(x)`), noticed
 //!   at the next step: the heap stays within the limit plus at most that.
+//!   The process's resident size is the interpreter's own footprint plus
+//!   the heap plus the allocator's slack (free lists, partly used pages;
+//!   within a quarter of the limit in the tests of `tests/limits.rs`).
 //! - **Tasks** are checked by `create_task` (and everything built on it).
 //! - **Output** is checked by `print` and `sys.stdout.write`/`sys.stderr.write`.
 //! - **Recursion depth** is the interpreter's recursion limit: exceeding it
@@ -369,6 +372,9 @@ impl Budget {
         self.chunk.set(0);
         let limits = self.limits.get();
         if limits.max_steps.is_some_and(|max| self.spent.get() >= max) {
+            // Nothing of the chunk is left to count in `steps()`.
+            self.chunk.set(0);
+            set_fuel(0);
             return Err(self.trip(Limit::Steps));
         }
         self.check_time()?;

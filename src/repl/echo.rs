@@ -30,6 +30,7 @@ fn display_hook() -> Value {
         receiver: None,
         owner: None,
         returns_coroutine: false,
+        host: None,
     }))
 }
 

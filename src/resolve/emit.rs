@@ -75,6 +75,9 @@ pub struct Emitter<'a> {
     scope: ScopeId,
     /// Qualified-name prefix of the code being emitted.
     qualname: Vec<String>,
+    /// Statements the last emitted statement expands to after itself
+    /// (storing an annotation after its assignment).
+    after: Vec<Stmt>,
 }
 
 impl<'a> Emitter<'a> {
@@ -93,6 +96,7 @@ impl<'a> Emitter<'a> {
             frames: Vec::new(),
             scope: 0,
             qualname: Vec::new(),
+            after: Vec::new(),
         }
     }
 
@@ -114,7 +118,7 @@ impl<'a> Emitter<'a> {
     /// Emits the module body.
     pub fn module(&mut self, module: &ast::Module) -> Result<Rc<Code>> {
         self.begin_frame(0, None);
-        let body = self.body(&module.body)?;
+        let body = self.namespace_body(&module.body)?;
         let docstring = docstring(&module.body);
         let kind = if self.options.top_level_await && body.iter().any(|s| s.suspends) {
             FunctionKind::Coroutine
@@ -281,7 +285,112 @@ impl<'a> Emitter<'a> {
     // ----- statements -----
 
     fn body(&mut self, stmts: &[ast::Stmt]) -> Result<Vec<Stmt>> {
-        stmts.iter().map(|s| self.stmt(s)).collect()
+        let mut out = Vec::with_capacity(stmts.len());
+        for s in stmts {
+            out.push(self.stmt(s)?);
+            out.append(&mut self.after);
+        }
+        Ok(out)
+    }
+
+    /// A module or class body: `__annotations__ = {}` first when it has
+    /// annotated assignments (CPython's `SETUP_ANNOTATIONS`).
+    fn namespace_body(&mut self, stmts: &[ast::Stmt]) -> Result<Vec<Stmt>> {
+        let mut out = Vec::new();
+        if stmts.iter().any(has_annotation) {
+            let span = Span::default();
+            let empty = Expr {
+                kind: ExprKind::Dict(Vec::new()),
+                span,
+                suspends: false,
+            };
+            let target = Target::Name(self.resolve("__annotations__"));
+            out.push(Stmt {
+                kind: StmtKind::Assign(vec![target], empty),
+                span,
+                suspends: false,
+            });
+        }
+        out.extend(self.body(stmts)?);
+        Ok(out)
+    }
+
+    /// `target: annotation [= value]`. Module and class bodies record a
+    /// simple name's annotation in `__annotations__`; function bodies do not
+    /// evaluate annotations at all.
+    fn ann_assign(
+        &mut self,
+        target: &ast::Expr,
+        annotation: &ast::Expr,
+        value: Option<&ast::Expr>,
+        span: Span,
+    ) -> Result<StmtKind> {
+        let in_namespace = matches!(
+            self.table.scopes[self.scope].kind,
+            ScopeKind::Module | ScopeKind::Class
+        );
+        let assign = match value {
+            Some(v) => {
+                let v = self.expr(v)?;
+                Some(StmtKind::Assign(vec![self.target(target)?], v))
+            }
+            None => None,
+        };
+        let record = if in_namespace {
+            let annotation = self.expr(annotation)?;
+            Some(match &target.kind {
+                ast::ExprKind::Name(n) => {
+                    let holder = Expr {
+                        kind: ExprKind::Name(self.resolve("__annotations__")),
+                        span: annotation.span,
+                        suspends: false,
+                    };
+                    let key = Expr {
+                        kind: ExprKind::Const(Value::str(n.as_str())),
+                        span: annotation.span,
+                        suspends: false,
+                    };
+                    StmtKind::Assign(vec![Target::Subscript(holder, key)], annotation)
+                }
+                _ => StmtKind::Expr(annotation),
+            })
+        } else {
+            None
+        };
+        // Without a value, `obj.attr: T` still evaluates `obj` (and the
+        // index of `obj[i]: T`).
+        let probe = if assign.is_none() {
+            match &target.kind {
+                ast::ExprKind::Attribute { value, .. } => Some(StmtKind::Expr(self.expr(value)?)),
+                ast::ExprKind::Subscript { value, index } => {
+                    let obj = self.expr(value)?;
+                    let index = self.expr(index)?;
+                    let span = obj.span;
+                    Some(StmtKind::Expr(Expr {
+                        kind: ExprKind::Tuple(vec![Elem::Single(obj), Elem::Single(index)]),
+                        span,
+                        suspends: false,
+                    }))
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let mut parts: Vec<StmtKind> = [assign, probe, record].into_iter().flatten().collect();
+        if parts.is_empty() {
+            return Ok(StmtKind::Pass);
+        }
+        let first = parts.remove(0);
+        for kind in parts {
+            let suspends = stmt_suspends(&kind);
+            self.after.push(Stmt {
+                kind,
+                span,
+                suspends,
+            });
+        }
+        Ok(first)
     }
 
     fn stmt(&mut self, s: &ast::Stmt) -> Result<Stmt> {
@@ -319,18 +428,7 @@ impl<'a> Emitter<'a> {
                 target,
                 annotation,
                 value,
-            } => {
-                let annotation = self.expr(annotation)?;
-                if let Some(v) = value {
-                    let v = self.expr(v)?;
-                    StmtKind::Assign(vec![self.target(target)?], v)
-                } else {
-                    if !matches!(target.kind, ast::ExprKind::Name(_)) {
-                        self.expr(target)?;
-                    }
-                    StmtKind::Expr(annotation)
-                }
-            }
+            } => self.ann_assign(target, annotation, value.as_ref(), span)?,
             S::Pass => StmtKind::Pass,
             S::Break | S::Continue => {
                 if self.frame().loop_depth == 0 {
@@ -551,6 +649,21 @@ impl<'a> Emitter<'a> {
         out
     }
 
+    /// The name of a `def` or `class` as written: its binding may be
+    /// mangled (`_C__helper`), its `__name__` is not (`__helper`).
+    fn written_name(&self, ident: &ast::Ident) -> String {
+        let text = self
+            .file
+            .text()
+            .get(ident.span.start as usize..ident.span.end as usize)
+            .unwrap_or_default();
+        if text != ident.name && text.starts_with("__") && ident.name.ends_with(text) {
+            text.to_string()
+        } else {
+            ident.name.clone()
+        }
+    }
+
     fn qualified(&self, name: &str) -> Rc<str> {
         if self.qualname.is_empty() {
             name.into()
@@ -566,20 +679,27 @@ impl<'a> Emitter<'a> {
             .map(|d| self.expr(d))
             .collect::<Result<_>>()?;
         let scope_id = self.table.by_node[&node_key(def)];
-        let qualname = self.qualified(&def.name.name);
+        let shown = self.written_name(&def.name);
+        let qualname = self.qualified(&shown);
         let template = self.function_template(
             scope_id,
             &def.params,
-            def.name.name.as_str().into(),
+            shown.as_str().into(),
             qualname,
             span,
-            FunctionBody::Block(&def.body),
+            FunctionBody::Block(&def.body, def.returns.as_ref()),
         )?;
         let target = self.resolve(&def.name.name);
         Ok(StmtKind::FunctionDef(decorators, template, target))
     }
 
-    fn defaults(&mut self, params: &ast::Params) -> Result<(Vec<Expr>, Vec<Option<Expr>>)> {
+    /// Defaults, keyword-only defaults and annotations (in CPython's
+    /// `__annotations__` order) of a parameter list.
+    #[allow(clippy::type_complexity)]
+    fn defaults(
+        &mut self,
+        params: &ast::Params,
+    ) -> Result<(Vec<Expr>, Vec<Option<Expr>>, Vec<(Symbol, Expr)>)> {
         let defaults = params
             .posonly
             .iter()
@@ -592,12 +712,20 @@ impl<'a> Emitter<'a> {
             .iter()
             .map(|p| p.default.as_ref().map(|d| self.expr(d)).transpose())
             .collect::<Result<_>>()?;
-        for p in params_in_slot_order(params) {
+        let mut annotations = Vec::new();
+        for p in params
+            .args
+            .iter()
+            .chain(&params.posonly)
+            .chain(&params.vararg)
+            .chain(&params.kwonly)
+            .chain(&params.kwarg)
+        {
             if let Some(a) = &p.annotation {
-                self.expr(a)?;
+                annotations.push((Symbol::intern(&p.name.name), self.expr(a)?));
             }
         }
-        Ok((defaults, kwdefaults))
+        Ok((defaults, kwdefaults, annotations))
     }
 
     fn function_template(
@@ -609,7 +737,10 @@ impl<'a> Emitter<'a> {
         span: Span,
         body: FunctionBody<'_>,
     ) -> Result<Rc<FunctionTemplate>> {
-        let (defaults, kwdefaults) = self.defaults(params)?;
+        let (defaults, kwdefaults, mut annotations) = self.defaults(params)?;
+        if let FunctionBody::Block(_, Some(r)) = body {
+            annotations.push((Symbol::intern("return"), self.expr(r)?));
+        }
         let outer_scope = self.scope;
         let captures = self.captures(scope_id);
         self.begin_frame(scope_id, Some(params));
@@ -622,7 +753,7 @@ impl<'a> Emitter<'a> {
             (true, true) => FunctionKind::AsyncGenerator,
         };
         let result = match body {
-            FunctionBody::Block(stmts) => self.body(stmts).map(|b| (b, docstring(stmts))),
+            FunctionBody::Block(stmts, _) => self.body(stmts).map(|b| (b, docstring(stmts))),
             FunctionBody::Expr(e) => self.expr(e).map(|e| {
                 let span = e.span;
                 let suspends = e.suspends;
@@ -661,6 +792,7 @@ impl<'a> Emitter<'a> {
             code,
             defaults,
             kwdefaults,
+            annotations,
             captures,
         }))
     }
@@ -698,12 +830,13 @@ impl<'a> Emitter<'a> {
             .map(|k| Ok((Symbol::intern(&k.name.name), self.expr(&k.value)?)))
             .collect::<Result<_>>()?;
         let scope_id = self.table.by_node[&node_key(def)];
-        let qualname = self.qualified(&def.name.name);
+        let shown = self.written_name(&def.name);
+        let qualname = self.qualified(&shown);
         let outer_scope = self.scope;
         let captures = self.captures(scope_id);
         self.begin_frame(scope_id, None);
         self.qualname.push(qualname.to_string());
-        let body = self.body(&def.body);
+        let body = self.namespace_body(&def.body);
         self.qualname.pop();
         let body = match body {
             Ok(b) => b,
@@ -714,7 +847,7 @@ impl<'a> Emitter<'a> {
             }
         };
         let code = self.end_frame(
-            def.name.name.as_str().into(),
+            shown.as_str().into(),
             qualname.clone(),
             CodeKind::Class,
             FunctionKind::Plain,
@@ -726,7 +859,7 @@ impl<'a> Emitter<'a> {
         self.scope = outer_scope;
         let target = self.resolve(&def.name.name);
         Ok(StmtKind::ClassDef(Box::new(ClassDef {
-            name: Symbol::intern(&def.name.name),
+            name: Symbol::intern(&shown),
             qualname,
             decorators,
             bases,
@@ -735,6 +868,7 @@ impl<'a> Emitter<'a> {
                 code,
                 defaults: Vec::new(),
                 kwdefaults: Vec::new(),
+                annotations: Vec::new(),
                 captures,
             }),
             target,
@@ -1201,6 +1335,7 @@ impl<'a> Emitter<'a> {
                 code,
                 defaults: Vec::new(),
                 kwdefaults: Vec::new(),
+                annotations: Vec::new(),
                 captures,
             }),
             first,
@@ -1209,7 +1344,8 @@ impl<'a> Emitter<'a> {
 }
 
 enum FunctionBody<'a> {
-    Block(&'a [ast::Stmt]),
+    /// A `def`'s statements and its return annotation.
+    Block(&'a [ast::Stmt], Option<&'a ast::Expr>),
     Expr(&'a ast::Expr),
 }
 
@@ -1254,6 +1390,32 @@ fn docstring(body: &[ast::Stmt]) -> Option<Value> {
             ..
         })) => Some(Value::str(s.as_str())),
         _ => None,
+    }
+}
+
+/// Whether `s` is, or contains outside nested scopes, an annotated
+/// assignment.
+fn has_annotation(s: &ast::Stmt) -> bool {
+    use ast::StmtKind as S;
+    match &s.kind {
+        S::AnnAssign { .. } => true,
+        S::If { body, orelse, .. }
+        | S::While { body, orelse, .. }
+        | S::For { body, orelse, .. } => body.iter().chain(orelse).any(has_annotation),
+        S::With { body, .. } => body.iter().any(has_annotation),
+        S::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } => body
+            .iter()
+            .chain(handlers.iter().flat_map(|h| &h.body))
+            .chain(orelse)
+            .chain(finalbody)
+            .any(has_annotation),
+        _ => false,
     }
 }
 

@@ -539,6 +539,26 @@ impl Loop {
         self.stopping.set(false);
     }
 
+    /// Runs the loop until `done` is complete, on the tokio runtime and
+    /// `LocalSet` that poll the returned future (an embedding host's).
+    pub async fn run_until_complete_async(self: &Rc<Self>, done: &Rc<Fut>) {
+        /// Resets the running state even when the host drops the future.
+        struct Running<'a>(&'a Loop);
+        impl Drop for Running<'_> {
+            fn drop(&mut self) {
+                self.0.running.set(false);
+                self.0.stopping.set(false);
+            }
+        }
+        done.add_callback(
+            self,
+            future::DoneCallback::Native(Box::new(|lp: &Loop, _f: &Rc<Fut>| lp.stop())),
+        );
+        self.running.set(true);
+        let _running = Running(self);
+        run_loop(self.clone()).await;
+    }
+
     /// Reports tasks whose exception was never retrieved (and are finished).
     pub fn report_unretrieved(&self) {
         self.report_unretrieved_if(|_| true);

@@ -13,6 +13,8 @@ pub struct TraceEntry {
     pub file: Rc<SourceFile>,
     /// 1-based line.
     pub line: u32,
+    /// Byte offset in `file` of what was executing (for the column).
+    pub offset: u32,
     /// The function name (`<module>` at top level).
     pub name: Rc<str>,
 }

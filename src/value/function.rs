@@ -44,6 +44,10 @@ pub struct BoundMethod {
 /// positional arguments (the receiver first for methods), keyword arguments.
 pub type NativeFn = fn(&Vm, &[Value], &[(Symbol, Value)]) -> PyResult;
 
+/// A function an embedding host registered: a Rust closure with the
+/// signature of [`NativeFn`].
+pub type HostCallable = Rc<dyn Fn(&Vm, &[Value], &[(Symbol, Value)]) -> PyResult>;
+
 /// A function implemented in Rust.
 pub struct Builtin {
     /// `__name__`.
@@ -58,4 +62,18 @@ pub struct Builtin {
     /// Whether calling it returns a coroutine (`asyncio.sleep`), for
     /// `iscoroutinefunction`.
     pub returns_coroutine: bool,
+    /// For a function an embedding host registered: the closure called
+    /// instead of `func`.
+    pub host: Option<HostCallable>,
+}
+
+impl Builtin {
+    /// Calls the implementation (the host closure when there is one).
+    #[inline]
+    pub fn invoke(&self, vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+        match &self.host {
+            None => (self.func)(vm, args, kwargs),
+            Some(h) => h(vm, args, kwargs),
+        }
+    }
 }

@@ -78,6 +78,9 @@ pub enum InstanceLayout {
     Plain,
     /// Exceptions: an attribute map plus [`ExceptionData`].
     Exception,
+    /// Objects of a class whose `__slots__` leave out `__dict__`: an
+    /// attribute map that takes only the names the slots declare.
+    Slotted,
     /// A built-in type whose values are not `Instance`s (int, str, list...);
     /// such classes cannot be subclassed by pyco scripts yet.
     Builtin,

@@ -202,6 +202,7 @@ known_symbols! {
     __suppress_context__ = "__suppress_context__",
     __traceback__ = "__traceback__",
     __set_name__ = "__set_name__",
+    __delete__ = "__delete__",
     __init_subclass__ = "__init_subclass__",
     __class_getitem__ = "__class_getitem__",
     __missing__ = "__missing__",

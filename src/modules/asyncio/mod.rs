@@ -142,6 +142,7 @@ pub fn build(vm: &Vm) -> Rc<Module> {
             receiver: None,
             owner: None,
             returns_coroutine: true,
+            host: None,
         })),
     );
     run_prelude(vm, &m);
@@ -240,39 +241,52 @@ fn run(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     }
     let lp = new_loop(vm);
     let result = run_with_loop(vm, &lp, &args[0]);
-    lp.closed.set(true);
-    *vm.event_loop.borrow_mut() = None;
-    *state(vm).loop_object.borrow_mut() = None;
+    close_loop(vm, &lp);
     result
 }
 
+/// Marks `lp` closed and forgets it as the interpreter's loop.
+pub fn close_loop(vm: &Vm, lp: &Loop) {
+    lp.closed.set(true);
+    *vm.event_loop.borrow_mut() = None;
+    *state(vm).loop_object.borrow_mut() = None;
+}
+
 /// Runs `main` to completion on `lp`, then shuts the loop down the way
-/// `asyncio.run` does (cancelling leftover tasks, two shutdown tasks).
+/// `asyncio.run` does (cancelling leftover tasks, two shutdown tasks), on a
+/// current-thread tokio runtime of its own.
 pub fn run_with_loop(vm: &Vm, lp: &Rc<Loop>, main: &Value) -> PyResult {
+    if tokio::runtime::Handle::try_current().is_ok() {
+        // Called on an embedding host's tokio runtime: blocking here would
+        // stop the runtime that has to drive the loop.
+        if let Some(g) = as_coroutine(vm, main) {
+            g.awaited.set(false);
+        }
+        return Err(runtime_error(
+            "asyncio.run() cannot be called from a running event loop",
+        ));
+    }
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
         .map_err(|e| runtime_error(format!("cannot start the event loop: {e}")))?;
     let local = tokio::task::LocalSet::new();
-    let (task, _value) = {
-        let _guard = local.enter();
-        let _rt = rt.enter();
-        lp.create_task(main.clone(), None)
-    };
-    lp.run_until_complete(&local, &rt, &task);
-    let outcome = finish_run(vm, lp, &local, &rt, &task);
+    let outcome = local.block_on(&rt, run_on_current(vm, lp, main));
     drop(local);
     lp.report_unretrieved();
     outcome
 }
 
-fn finish_run(
-    vm: &Vm,
-    lp: &Rc<Loop>,
-    local: &tokio::task::LocalSet,
-    rt: &tokio::runtime::Runtime,
-    task: &Rc<Fut>,
-) -> PyResult {
+/// What [`run_with_loop`] does, on the tokio runtime and `LocalSet` that
+/// poll the returned future (an embedding host's). The caller reports
+/// unretrieved task exceptions once the `LocalSet` is gone.
+pub async fn run_on_current(vm: &Vm, lp: &Rc<Loop>, main: &Value) -> PyResult {
+    let (task, _value) = lp.create_task(main.clone(), None);
+    lp.run_until_complete_async(&task).await;
+    finish_run(vm, lp, &task).await
+}
+
+async fn finish_run(vm: &Vm, lp: &Rc<Loop>, task: &Rc<Fut>) -> PyResult {
     if let Some(e) = lp.fatal.borrow_mut().take() {
         return Err(e);
     }
@@ -291,7 +305,7 @@ fn finish_run(
             t.cancel(lp, None);
         }
         let gathered = gather_native(vm, lp, &leftovers);
-        lp.run_until_complete(local, rt, &gathered);
+        lp.run_until_complete_async(&gathered).await;
         if let Some(e) = lp.fatal.borrow_mut().take() {
             return Err(e);
         }
@@ -313,12 +327,8 @@ fn finish_run(
     vm.call_site.borrow_mut().take();
     for _ in 0..2 {
         let shutdown = native_coroutine(vm, "shutdown", async { Ok(Value::None) });
-        let (t, _) = {
-            let _guard = local.enter();
-            let _rt = rt.enter();
-            lp.create_task(shutdown, None)
-        };
-        lp.run_until_complete(local, rt, &t);
+        let (t, _) = lp.create_task(shutdown, None);
+        lp.run_until_complete_async(&t).await;
     }
     result
 }
