@@ -25,9 +25,32 @@ pub fn reserve_items<T>(v: &mut Vec<T>, n: usize) -> Result<(), Exc> {
 /// An empty vector with room for `n` items, or `MemoryError` (as CPython
 /// raises for `[0] * 10**10`); see [`reserve_items`].
 pub fn vec_with_room<T>(n: usize) -> Result<Vec<T>, Exc> {
+    // The allocator may reserve address space beyond what the machine has
+    // (and fault later); refuse what could never be backed, as glibc does.
+    if n.saturating_mul(std::mem::size_of::<T>()) > machine_memory() {
+        return Err(memory_error(""));
+    }
     let mut v = Vec::new();
     reserve_items(&mut v, n)?;
     Ok(v)
+}
+
+/// Physical memory plus swap in bytes (`usize::MAX` when unknown).
+fn machine_memory() -> usize {
+    static TOTAL: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *TOTAL.get_or_init(|| {
+        let Ok(info) = std::fs::read_to_string("/proc/meminfo") else {
+            return usize::MAX;
+        };
+        let kib = |key: &str| -> Option<usize> {
+            let line = info.lines().find(|l| l.starts_with(key))?;
+            line.split_whitespace().nth(1)?.parse().ok()
+        };
+        match (kib("MemTotal:"), kib("SwapTotal:")) {
+            (Some(mem), swap) => (mem + swap.unwrap_or(0)).saturating_mul(1024),
+            _ => usize::MAX,
+        }
+    })
 }
 
 /// An exception of `class` whose single argument is `msg`.
