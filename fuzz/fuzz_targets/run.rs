@@ -23,7 +23,8 @@ use std::time::Duration;
 
 /// Counts each thread's heap, so that the memory limit can be kept.
 #[global_allocator]
-static ALLOCATOR: pyco::memory::CountingAllocator = pyco::memory::CountingAllocator;
+static ALLOCATOR: pyco::memory::CountingAllocator =
+    pyco::memory::CountingAllocator(std::alloc::System);
 
 /// Programs longer than this are skipped: short programs run fast, and
 /// length adds little that the parse target does not already cover.

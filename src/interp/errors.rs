@@ -6,8 +6,24 @@ use std::rc::Rc;
 
 pub use crate::value::exception::new_exception;
 
+/// The largest block pyco asks for at once, in bytes (the bound `str * n`
+/// uses too). mimalloc grants far larger requests on an overcommitting
+/// system and the process then fills the machine's memory, where CPython's
+/// malloc fails at once with `MemoryError`.
+pub const MAX_BLOCK_BYTES: usize = 1 << 34;
+
+/// Makes room for `n` more items in `v`, or `MemoryError` (as CPython
+/// raises for `list(range(10**10))`) when that is past [`MAX_BLOCK_BYTES`]
+/// or the allocation fails.
+pub fn reserve_items<T>(v: &mut Vec<T>, n: usize) -> Result<(), Exc> {
+    if (v.len().saturating_add(n)).saturating_mul(size_of::<T>()) > MAX_BLOCK_BYTES {
+        return Err(memory_error(""));
+    }
+    v.try_reserve(n).map_err(|_| memory_error(""))
+}
+
 /// An empty vector with room for `n` items, or `MemoryError` (as CPython
-/// raises for `[0] * 10**10`) where the allocation would fail.
+/// raises for `[0] * 10**10`); see [`reserve_items`].
 pub fn vec_with_room<T>(n: usize) -> Result<Vec<T>, Exc> {
     // The allocator may reserve address space beyond what the machine has
     // (and fault later); refuse what could never be backed, as glibc does.
@@ -15,7 +31,7 @@ pub fn vec_with_room<T>(n: usize) -> Result<Vec<T>, Exc> {
         return Err(memory_error(""));
     }
     let mut v = Vec::new();
-    v.try_reserve_exact(n).map_err(|_| memory_error(""))?;
+    reserve_items(&mut v, n)?;
     Ok(v)
 }
 

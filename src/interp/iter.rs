@@ -509,8 +509,7 @@ impl Vm {
                 if let Some(n) = it.len_hint() {
                     // `list(range(10**18))`: MemoryError, as CPython, where
                     // the room cannot be had.
-                    out.try_reserve(n)
-                        .map_err(|_| super::errors::memory_error(""))?;
+                    super::errors::reserve_items(out, n)?;
                 }
                 while let Some(x) = it.next(self)? {
                     out.push(x);

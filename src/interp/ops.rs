@@ -516,7 +516,9 @@ impl Vm {
         // is CPython's MemoryError on any machine.
         self.budget
             .reserve((n.saturating_mul(unit).saturating_mul(item_bytes)) as u64)?;
-        if unit > 0 && n.saturating_mul(unit) > (1 << 34) {
+        // In bytes: with an allocator that overcommits (mimalloc), asking
+        // for `[0] * 10**10` succeeds and then fills the machine's memory.
+        if unit > 0 && n.saturating_mul(unit).saturating_mul(item_bytes) > (1 << 34) {
             return Err(super::errors::memory_error(""));
         }
         Ok(n)
