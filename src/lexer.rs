@@ -30,7 +30,7 @@ use logos::Logos;
 use crate::ast::Span;
 use crate::syntax_error::SyntaxError;
 
-pub use indent::{LexEnd, Lexed, Stop, StopKind, lex};
+pub use indent::{LexEnd, Lexed, Stop, StopKind, lex, lex_range};
 
 /// One token. Payload-carrying tokens borrow their text from the source.
 ///

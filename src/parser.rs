@@ -63,6 +63,16 @@ pub fn parse_module(src: &str) -> Result<Module, SyntaxError> {
     })
 }
 
+/// Parses the lines of `src` in `range` (starting at a line start) as a
+/// whole file; the tree's spans are offsets into all of `src`, so that
+/// errors and tracebacks point into the file `src` is.
+pub fn parse_module_range(src: &str, range: std::ops::Range<usize>) -> Result<Module, SyntaxError> {
+    with_large_stack(|| {
+        let lexed = lexer::lex_range(src, range);
+        parse_lexed(src, &lexed).map_err(|(error, _)| error)
+    })
+}
+
 /// Runs `work` on a thread with [`PARSE_STACK`] bytes of stack (only the
 /// pages used are committed), or in place if no thread can be started.
 fn with_large_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {

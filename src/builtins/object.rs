@@ -220,6 +220,9 @@ pub fn attribute_names(vm: &Vm, obj: &Value) -> BTreeSet<String> {
             for (k, _) in m.globals.items() {
                 names.insert(k.name().to_string());
             }
+            if let Some(lazy) = m.lazy.get() {
+                names.extend(lazy.pending_names().map(|k| k.name().to_string()));
+            }
             return names;
         }
         _ => {}

@@ -174,15 +174,20 @@ impl Vm {
                 Ok(class_attr.map(|a| self.bind_method(obj, a)))
             }
             Value::Class(cls) => self.class_attr(cls, name),
-            Value::Module(m) => Ok(m.globals.get(name).or_else(|| {
-                (name == sym::__dict__).then(|| {
-                    let mut d = crate::value::DictMap::new();
-                    for (k, v) in m.globals.items() {
-                        let _ = self.dict_set(&mut d, Value::str(&*k.name()), v);
-                    }
-                    Value::dict(d)
-                })
-            })),
+            Value::Module(m) => {
+                if let Some(v) = self.module_global(m, name)? {
+                    return Ok(Some(v));
+                }
+                if name != sym::__dict__ {
+                    return Ok(None);
+                }
+                self.define_all_lazy_globals(m)?;
+                let mut d = crate::value::DictMap::new();
+                for (k, v) in m.globals.items() {
+                    let _ = self.dict_set(&mut d, Value::str(&*k.name()), v);
+                }
+                Ok(Some(Value::dict(d)))
+            }
             Value::Function(f) => {
                 if let Some(v) = f.attrs.borrow().get(name) {
                     return Ok(Some(v.clone()));

@@ -375,7 +375,7 @@ impl Vm {
                     return Ok(v);
                 }
                 self.builtin(name)
-                    .ok_or_else(|| self.name_error_in(f, name))
+                    .map_or_else(|| self.lazy_global_or_error(f, name), Ok)
             }
             NameRef::ClassBody(name) => {
                 if let Some(ns) = &f.class_ns
@@ -387,9 +387,22 @@ impl Vm {
                     .globals
                     .get(name)
                     .or_else(|| self.builtin(name))
-                    .ok_or_else(|| self.name_error_in(f, name))
+                    .map_or_else(|| self.lazy_global_or_error(f, name), Ok)
             }
         }
+    }
+
+    /// A global of `f`'s module still to be defined (see [`super::lazy`]),
+    /// or the `NameError` for `name`.
+    #[cold]
+    fn lazy_global_or_error(&self, f: &Frame, name: Symbol) -> PyResult {
+        if f.module.lazy.get().is_some() {
+            let module = f.module.clone();
+            if let Some(v) = self.module_global(&module, name)? {
+                return Ok(v);
+            }
+        }
+        Err(self.name_error_in(f, name))
     }
 
     /// `NameError` for `name`, remembering what was visible in `f` for the

@@ -23,6 +23,7 @@
 //! | [`exc_group`] | exception groups and `except*` |
 //! | [`generator`] | generator, coroutine and async generator objects |
 //! | [`finalize`] | work deferred from drops (generator `finally`, warnings) |
+//! | [`lazy`] | module globals defined on first use |
 
 pub mod attr;
 pub mod call;
@@ -36,6 +37,7 @@ pub mod finalize;
 pub mod frame;
 pub mod generator;
 pub mod iter;
+pub mod lazy;
 pub mod ops;
 pub mod repr;
 pub mod stmt;
@@ -176,6 +178,7 @@ impl Vm {
                 builtins: Rc::new(Module {
                     name: "builtins".into(),
                     globals: Globals::default(),
+                    lazy: std::cell::OnceCell::new(),
                 }),
                 modules: RefCell::new(HashMap::new()),
                 stdout: RefCell::new(stdout),
@@ -349,6 +352,7 @@ impl Vm {
         let module = Rc::new(Module {
             name: name.into(),
             globals: Globals::default(),
+            lazy: std::cell::OnceCell::new(),
         });
         module
             .globals

@@ -165,6 +165,7 @@ impl Vm {
             StmtKind::ImportStar(path) => {
                 let module = self.import_module(path)?;
                 if let Value::Module(m) = &module {
+                    self.define_all_lazy_globals(m)?;
                     for (name, v) in m.globals.items() {
                         if !name.with_name(|n| n.starts_with('_')) {
                             f.module.globals.set(name, v);

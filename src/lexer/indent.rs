@@ -94,9 +94,16 @@ pub enum StopKind {
 #[must_use]
 pub fn lex(src: &str) -> Lexed<'_> {
     let start = if src.starts_with('\u{feff}') { 3 } else { 0 };
+    lex_range(src, start..src.len())
+}
+
+/// Lexes the lines of `src` in `range` as if they were a whole file (the
+/// range starts at a line start); spans are offsets into all of `src`.
+#[must_use]
+pub fn lex_range(src: &str, range: Range<usize>) -> Lexed<'_> {
     let mut arena = Arena::default();
-    let mut layout = Layout::new(src, start, &mut arena, false);
-    let end = layout.run(start..src.len());
+    let mut layout = Layout::new(src, range.start, &mut arena, false);
+    let end = layout.run(range.clone());
     if let LexEnd::Failed { error, .. } = &end {
         // The parser reads up to here, as CPython's reads up to the
         // tokenizer's error (see `LexEnd::Failed`).
@@ -110,7 +117,7 @@ pub fn lex(src: &str) -> Lexed<'_> {
         eof_start,
         ..
     } = layout;
-    let eof_pos = eof_position(src);
+    let eof_pos = eof_position(&src[..range.end]);
     Lexed {
         toks,
         spans,

@@ -312,4 +312,6 @@ pub struct Module {
     pub name: Rc<str>,
     /// Its global variables.
     pub globals: Globals,
+    /// Definitions run on first use (pyco's own modules written in Python).
+    pub lazy: std::cell::OnceCell<crate::interp::lazy::LazyGlobals>,
 }

@@ -100,19 +100,16 @@ fn ensure_future(vm: &Vm, arg: &Value) -> PyResult<Rc<Fut>> {
     let task = if as_coroutine(vm, arg).is_some() {
         spawn(vm, arg, None)?
     } else {
-        let helper = vm
-            .modules
-            .borrow()
-            .get("asyncio")
-            .and_then(|m| match m {
-                Value::Module(m) => m.globals.get(Symbol::intern("_ensure_future")),
-                _ => None,
-            })
-            .ok_or_else(|| {
-                crate::interp::errors::type_error(
-                    "An asyncio.Future, a coroutine or an awaitable is required",
-                )
-            })?;
+        let asyncio = vm.modules.borrow().get("asyncio").cloned();
+        let helper = match asyncio {
+            Some(Value::Module(m)) => vm.module_global(&m, Symbol::intern("_ensure_future"))?,
+            _ => None,
+        }
+        .ok_or_else(|| {
+            crate::interp::errors::type_error(
+                "An asyncio.Future, a coroutine or an awaitable is required",
+            )
+        })?;
         vm.call(&helper, std::slice::from_ref(arg), &[])?
     };
     fut_of(&task).ok_or_else(|| {

@@ -6,7 +6,9 @@
 //! `timeout`, `TaskGroup`, `Queue`, `Lock`, `Event`, `Condition`,
 //! `Semaphore`, `Barrier`) are written in Python in `prelude.py`, on top
 //! of that core, following the rules of CPython 3.11's `asyncio` so that
-//! they wake and resume tasks in the same order.
+//! they wake and resume tasks in the same order. Each definition of the
+//! prelude is parsed and run when a script first uses it
+//! ([`crate::interp::lazy`]), so `import asyncio` costs little.
 
 pub mod event_loop;
 pub mod future;
@@ -154,17 +156,11 @@ pub fn build(vm: &Vm) -> Rc<Module> {
 
 const PRELUDE: &str = include_str!("prelude.py");
 
+/// Makes the prelude's definitions part of `module`, each run on first
+/// use (see [`crate::interp::lazy`]): most scripts need a few of them.
 fn run_prelude(vm: &Vm, module: &Rc<Module>) {
     let file = crate::source::SourceFile::new("<asyncio>", PRELUDE);
-    let parsed = crate::parser::parse_module(file.text()).expect("the asyncio prelude parses");
-    let code = crate::resolve::resolve_module(
-        &parsed,
-        file.clone(),
-        &module.globals,
-        crate::resolve::ResolveOptions::default(),
-    )
-    .expect("the asyncio prelude resolves");
-    if let Err(e) = vm.run_module_code(&code, module) {
+    if let Err(e) = vm.define_lazily(module, file) {
         let text = crate::diagnostic::render_exception(vm, &e);
         panic!("the asyncio prelude failed:\n{text}");
     }
@@ -471,7 +467,7 @@ fn shutdown_asyncgens(vm: &Vm, lp: &Rc<Loop>) -> PyResult {
 /// A function defined by the asyncio prelude.
 pub fn prelude_function(vm: &Vm, name: &str) -> PyResult {
     match vm.import_module(&[Symbol::intern("asyncio")])? {
-        Value::Module(m) => m.globals.get(Symbol::intern(name)),
+        Value::Module(m) => vm.module_global(&m, Symbol::intern(name))?,
         _ => None,
     }
     .ok_or_else(|| runtime_error(format!("asyncio.{name} is missing")))
