@@ -163,7 +163,11 @@ fn main() {
     let code = std::thread::Builder::new()
         .name("pyco".into())
         .stack_size(STACK_BYTES)
-        .spawn(move || run(cli))
+        .spawn(move || {
+            // Less what the thread's start-up used, with room to spare.
+            pyco::parser::declare_stack(STACK_BYTES - (1 << 20));
+            run(cli)
+        })
         .expect("spawn the interpreter thread")
         .join()
         .unwrap_or(70);

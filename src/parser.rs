@@ -73,9 +73,37 @@ pub fn parse_module_range(src: &str, range: std::ops::Range<usize>) -> Result<Mo
     })
 }
 
-/// Runs `work` on a thread with [`PARSE_STACK`] bytes of stack (only the
+thread_local! {
+    /// Where this thread's stack ends (its lowest usable address), when
+    /// the thread declared it with [`declare_stack`].
+    static STACK_END: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Declares that the calling thread has about `bytes` of stack below the
+/// caller's frame, so that parses run on it in place while at least
+/// [`PARSE_STACK`] bytes of it are free, instead of on a thread of their
+/// own (the `pyco` command's interpreter thread has a large stack).
+pub fn declare_stack(bytes: usize) {
+    let here = std::ptr::from_ref(&bytes) as usize;
+    STACK_END.set(Some(here.saturating_sub(bytes)));
+}
+
+/// Whether the current thread has [`PARSE_STACK`] bytes of stack free.
+fn stack_is_large() -> bool {
+    let here = 0u8;
+    let here = std::ptr::from_ref(&here) as usize;
+    STACK_END
+        .get()
+        .is_some_and(|end| here.saturating_sub(end) > PARSE_STACK)
+}
+
+/// Runs `work` with [`PARSE_STACK`] bytes of stack: in place if the
+/// thread has them free, else on a thread with that much stack (only the
 /// pages used are committed), or in place if no thread can be started.
 fn with_large_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    if stack_is_large() {
+        return work();
+    }
     let cell = std::sync::Mutex::new(Some(work));
     let take = || cell.lock().ok().and_then(|mut w| w.take());
     std::thread::scope(|scope| {
