@@ -1,5 +1,5 @@
 //! Importable modules: `sys`, `time`, `random`, `collections`, `asyncio`,
-//! `types`.
+//! `types`, `builtins`, and those written in Python (`python/`).
 //!
 //! Scripts can import only these (and whatever an embedding host
 //! registers); there is no file system import.
@@ -22,17 +22,34 @@ const NATIVE: &[&str] = &["sys", "time", "random", "asyncio"];
 /// The native modules that are packages (may have submodules).
 const PACKAGES: &[&str] = &["asyncio"];
 
-/// Builds a native module by name, if pyco has one.
+/// Modules written in Python, or the Python part of a native module, by
+/// module name (`src/modules/python/`). Each top-level definition is
+/// parsed and run when a script first uses it ([`crate::interp::lazy`]).
+const PYTHON_SOURCES: &[(&str, &str)] = &[("typing", include_str!("python/typing.py"))];
+
+/// Builds a module by name, if pyco has one: native, written in Python,
+/// or both.
 fn build_native(vm: &Vm, name: &str) -> Option<Rc<Module>> {
-    Some(match name {
-        "sys" => sys::build(vm),
-        "time" => time::build(vm),
-        "random" => random::build(vm),
-        "asyncio" => asyncio::build(vm),
-        "types" => types::build(vm),
-        "collections" => collections::build(vm),
-        _ => return None,
-    })
+    let native = match name {
+        "sys" => Some(sys::build(vm)),
+        "time" => Some(time::build(vm)),
+        "random" => Some(random::build(vm)),
+        "asyncio" => Some(asyncio::build(vm)),
+        "types" => Some(types::build(vm)),
+        "collections" => Some(collections::build(vm)),
+        "builtins" => Some(vm.builtins.clone()),
+        _ => None,
+    };
+    let Some(&(_, source)) = PYTHON_SOURCES.iter().find(|(n, _)| *n == name) else {
+        return native;
+    };
+    let module = native.unwrap_or_else(|| vm.new_module(name, None));
+    let file = crate::source::SourceFile::new(format!("<{name}>"), source);
+    if let Err(e) = vm.define_lazily(&module, file) {
+        let text = crate::diagnostic::render_exception(vm, &e);
+        panic!("pyco's module {name} failed:\n{text}");
+    }
+    Some(module)
 }
 
 impl Vm {
