@@ -71,8 +71,21 @@ pub enum ValueIter {
     Protocol(Value),
     /// `iter(callable, sentinel)`.
     Callable(Value, Value),
+    /// A container read in place through its own cursor.
+    Cursor(Box<dyn Cursor>),
     /// Finished.
     Done,
+}
+
+/// An iteration over a container that reads it in place instead of
+/// copying it (`collections.deque`), with the container's own rules for
+/// changes made meanwhile.
+pub trait Cursor {
+    /// The next item, `None` at the end, or the container's error (such as
+    /// `RuntimeError: deque mutated during iteration`).
+    fn next_item(&mut self) -> PyResult<Option<Value>>;
+    /// How many items remain.
+    fn remaining(&self) -> usize;
 }
 
 /// The state of an iteration over a `set`.
@@ -156,6 +169,7 @@ impl ValueIter {
                 *i += 1;
                 v
             }
+            ValueIter::Cursor(c) => c.next_item()?,
             ValueIter::ListReversed(l, left) => {
                 let v = left.checked_sub(1).and_then(|i| l.borrow().get(i).cloned());
                 *left = left.saturating_sub(1);
@@ -276,6 +290,7 @@ impl ValueIter {
             ValueIter::List(l, i) => Some(l.borrow().len().saturating_sub(*i)),
             ValueIter::Tuple(t, i) => Some(t.len().saturating_sub(*i)),
             ValueIter::Snapshot(t, i) => Some(t.len().saturating_sub(*i)),
+            ValueIter::Cursor(c) => Some(c.remaining()),
             ValueIter::ListReversed(l, left) => Some((*left).min(l.borrow().len())),
             ValueIter::SetSnapshot(snap, i) => Some(snap.items.len().saturating_sub(*i)),
             ValueIter::Range(_, left, _) => Some((*left).max(0) as usize),

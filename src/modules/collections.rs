@@ -7,12 +7,12 @@
 use crate::builtins::args::{allowed_kwargs, arity, kwarg, receiver};
 use crate::builtins::{add_getter, add_methods, builtin_fn};
 use crate::interp::Vm;
-use crate::interp::errors::{index_error, type_error, value_error};
-use crate::interp::iter::{IterObject, ValueIter};
+use crate::interp::errors::{index_error, runtime_error, type_error, value_error};
+use crate::interp::iter::{Cursor, IterObject, ValueIter};
 use crate::types::new_builtin_class;
 use crate::value::object::InstanceLayout;
 use crate::value::{Module, NativeObject, PyResult, Symbol, Value, sym};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -20,12 +20,31 @@ use std::rc::Rc;
 pub struct Deque {
     items: RefCell<VecDeque<Value>>,
     maxlen: Option<usize>,
+    /// Counts changes of size and order, as CPython's `deque->state`, so
+    /// that an iterator notices the deque changed under it.
+    state: Cell<u64>,
 }
 
 impl Deque {
+    /// A deque holding `items`.
+    fn new(items: VecDeque<Value>, maxlen: Option<usize>) -> Self {
+        Self {
+            items: RefCell::new(items),
+            maxlen,
+            state: Cell::new(0),
+        }
+    }
+
+    /// The items, to change their number or order (iterators then stop
+    /// with "deque mutated during iteration").
+    fn items_mut(&self) -> std::cell::RefMut<'_, VecDeque<Value>> {
+        self.state.set(self.state.get() + 1);
+        self.items.borrow_mut()
+    }
+
     /// Appends at the right, dropping from the left beyond `maxlen`.
     fn push_back(&self, v: Value) {
-        let mut items = self.items.borrow_mut();
+        let mut items = self.items_mut();
         if self.maxlen == Some(0) {
             return;
         }
@@ -37,7 +56,7 @@ impl Deque {
 
     /// Appends at the left, dropping from the right beyond `maxlen`.
     fn push_front(&self, v: Value) {
-        let mut items = self.items.borrow_mut();
+        let mut items = self.items_mut();
         if self.maxlen == Some(0) {
             return;
         }
@@ -119,10 +138,7 @@ fn deque_new(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
         Some(Value::Int(_)) => return Err(value_error("maxlen must be non-negative")),
         Some(_) => return Err(type_error("an integer is required")),
     };
-    let deque = Deque {
-        items: RefCell::new(VecDeque::new()),
-        maxlen,
-    };
+    let deque = Deque::new(VecDeque::new(), maxlen);
     if let Some(it) = iterable {
         let mut it = vm.iter_start(it)?;
         while let Some(v) = it.next(vm)? {
@@ -153,19 +169,19 @@ fn appendleft(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn pop(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    this(args)?
-        .items
-        .borrow_mut()
-        .pop_back()
-        .ok_or_else(|| index_error("pop from an empty deque"))
+    let d = this(args)?;
+    let item = d.items.borrow_mut().pop_back();
+    let item = item.ok_or_else(|| index_error("pop from an empty deque"))?;
+    d.state.set(d.state.get() + 1);
+    Ok(item)
 }
 
 fn popleft(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    this(args)?
-        .items
-        .borrow_mut()
-        .pop_front()
-        .ok_or_else(|| index_error("pop from an empty deque"))
+    let d = this(args)?;
+    let item = d.items.borrow_mut().pop_front();
+    let item = item.ok_or_else(|| index_error("pop from an empty deque"))?;
+    d.state.set(d.state.get() + 1);
+    Ok(item)
 }
 
 fn collect(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
@@ -215,12 +231,13 @@ fn remove(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
             .is_some_and(|f| f.ptr_id().is_some() && f.ptr_id() == v.ptr_id())
         {
             items.pop_front();
+            d.state.set(d.state.get() + 1);
             return Ok(Value::None);
         }
     }
     match position(vm, d, v)? {
         Some(i) => {
-            d.items.borrow_mut().remove(i);
+            d.items_mut().remove(i);
             Ok(Value::None)
         }
         None => Err(value_error(format!("{} is not in deque", vm.repr(v)?))),
@@ -228,7 +245,7 @@ fn remove(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn clear(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let old = std::mem::take(&mut *this(args)?.items.borrow_mut());
+    let old = std::mem::take(&mut *this(args)?.items_mut());
     drop(old);
     Ok(Value::None)
 }
@@ -266,7 +283,7 @@ fn insert(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let Value::Int(i) = rest[0] else {
         return Err(type_error("an integer is required"));
     };
-    let mut items = d.items.borrow_mut();
+    let mut items = d.items_mut();
     if Some(items.len()) == d.maxlen {
         return Err(index_error("deque already at its maximum size"));
     }
@@ -285,7 +302,11 @@ fn rotate(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
         Some(Value::Int(n)) => *n,
         Some(_) => return Err(type_error("an integer is required")),
     };
-    let mut items = d.items.borrow_mut();
+    let mut items = if d.items.borrow().len() > 1 {
+        d.items_mut()
+    } else {
+        d.items.borrow_mut()
+    };
     let len = items.len() as i64;
     if len > 0 {
         let k = n.rem_euclid(len) as usize;
@@ -304,10 +325,7 @@ fn reverse(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn copy(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let d = this(args)?;
-    let copy = Deque {
-        items: RefCell::new(d.items.borrow().clone()),
-        maxlen: d.maxlen,
-    };
+    let copy = Deque::new(d.items.borrow().clone(), d.maxlen);
     Ok(NativeObject::new_value(vm.type_of(&args[0]), copy))
 }
 
@@ -319,21 +337,65 @@ fn bool_(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     Ok(Value::Bool(!this(args)?.items.borrow().is_empty()))
 }
 
-fn snapshot_iter(vm: &Vm, items: Vec<Value>) -> Value {
-    NativeObject::new_value(
+/// An iteration over a deque in place, CPython's `dequeiter` (or
+/// `dequereviter`): it yields as many items as the deque had when it
+/// started, and stops with a `RuntimeError` once the deque changed size
+/// or order.
+struct DequeCursor {
+    deque: Value,
+    next: usize,
+    remaining: usize,
+    state: u64,
+    reverse: bool,
+}
+
+impl Cursor for DequeCursor {
+    fn next_item(&mut self) -> PyResult<Option<Value>> {
+        let d = self.deque.downcast::<Deque>().expect("a deque");
+        if d.state.get() != self.state {
+            self.remaining = 0;
+            return Err(runtime_error("deque mutated during iteration"));
+        }
+        if self.remaining == 0 {
+            return Ok(None);
+        }
+        self.remaining -= 1;
+        let item = d.items.borrow().get(self.next).cloned();
+        if self.reverse {
+            self.next = self.next.wrapping_sub(1);
+        } else {
+            self.next += 1;
+        }
+        Ok(item)
+    }
+
+    fn remaining(&self) -> usize {
+        self.remaining
+    }
+}
+
+fn cursor(vm: &Vm, args: &[Value], reverse: bool) -> PyResult {
+    let d = this(args)?;
+    let len = d.items.borrow().len();
+    let cursor = DequeCursor {
+        deque: args[0].clone(),
+        next: if reverse { len.wrapping_sub(1) } else { 0 },
+        remaining: len,
+        state: d.state.get(),
+        reverse,
+    };
+    Ok(NativeObject::new_value(
         vm.types.iterator.clone(),
-        IterObject(RefCell::new(ValueIter::Snapshot(items, 0))),
-    )
+        IterObject(RefCell::new(ValueIter::Cursor(Box::new(cursor)))),
+    ))
 }
 
 fn iter(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let items = this(args)?.items.borrow().iter().cloned().collect();
-    Ok(snapshot_iter(vm, items))
+    cursor(vm, args, false)
 }
 
 fn reversed(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let items = this(args)?.items.borrow().iter().rev().cloned().collect();
-    Ok(snapshot_iter(vm, items))
+    cursor(vm, args, true)
 }
 
 fn contains(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -375,7 +437,7 @@ fn setitem(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 fn delitem(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let d = this(args)?;
     let i = slot(d, one_arg("__delitem__", args)?)?;
-    let old = d.items.borrow_mut().remove(i);
+    let old = d.items_mut().remove(i);
     drop(old);
     Ok(Value::None)
 }
