@@ -81,6 +81,12 @@ pub struct Generator {
     pub origin: Option<(Rc<crate::source::SourceFile>, u32)>,
     /// A generator made by a `@types.coroutine` function: awaitable.
     pub iterable_coroutine: Cell<bool>,
+    /// The exceptions its body was handling (`except` blocks it is inside)
+    /// when it last suspended: each generator and coroutine has its own,
+    /// put back on top of the resumer's when it resumes (CPython's
+    /// `gi_exc_state`), so that a bare `raise` and new exceptions' context
+    /// never see another task's exception.
+    pub handling: RefCell<Vec<crate::value::Exc>>,
 }
 
 impl Generator {
@@ -106,6 +112,7 @@ impl Generator {
             hooked: Cell::new(false),
             origin: None,
             iterable_coroutine: Cell::new(false),
+            handling: RefCell::new(Vec::new()),
         }
     }
 
@@ -262,8 +269,18 @@ impl Vm {
             return Poll::Ready(Err(super::errors::recursion_limit_exceeded("")));
         }
         self.depth.set(depth);
+        let base = self.handling.borrow().len();
+        let own = std::mem::take(&mut *g.handling.borrow_mut());
+        self.handling.borrow_mut().extend(own);
         let poll = body.as_mut().poll(cx);
         self.depth.set(depth - 1);
+        let mut handling = self.handling.borrow_mut();
+        let own = if handling.len() > base {
+            handling.split_off(base)
+        } else {
+            Vec::new()
+        };
+        drop(handling);
         match poll {
             Poll::Ready(r) => {
                 g.state.set(GenState::Done);
@@ -271,6 +288,7 @@ impl Vm {
                 Poll::Ready(r.map_err(|e| self.stop_iteration_escape(g, e)))
             }
             Poll::Pending => {
+                *g.handling.borrow_mut() = own;
                 g.state.set(GenState::Suspended);
                 Poll::Pending
             }

@@ -298,9 +298,37 @@ impl Vm {
             self.set_cause(&e, c)?;
         }
         if let Some(h) = self.handling.borrow().last() {
-            self.chain_context(&e, h);
+            self.raise_context(&e, h);
         }
         Ok(e)
+    }
+
+    /// `raise e` while `handled` is being handled: `e.__context__` becomes
+    /// `handled` even if `e` had one (a saved exception raised again), and
+    /// a chain from `handled` back to `e` is cut there, as CPython does.
+    pub fn raise_context(&self, e: &Exc, handled: &Exc) {
+        if e.same(handled) {
+            return;
+        }
+        let mut link = handled.value();
+        // A chain made into a loop by hand (`a.__context__ = b`) without
+        // `e` in it: stop after a bounded walk.
+        for _ in 0..100_000 {
+            let Value::Instance(i) = &link else { break };
+            let Some(data) = i.exception() else { break };
+            let next = data.context.borrow().clone();
+            match next {
+                Some(Value::Instance(n))
+                    if std::ptr::eq(&raw const *n, &raw const **e.instance()) =>
+                {
+                    *data.context.borrow_mut() = None;
+                    break;
+                }
+                Some(n) => link = n,
+                None => break,
+            }
+        }
+        *e.data().context.borrow_mut() = Some(handled.value());
     }
 
     /// `raise e from c`: sets `__cause__` and `__suppress_context__`.

@@ -229,7 +229,7 @@ impl Vm {
                                 self.set_cause(&e, c)?;
                             }
                             if let Some(h) = self.handling.borrow().last() {
-                                self.chain_context(&e, h);
+                                self.raise_context(&e, h);
                             }
                             e
                         }

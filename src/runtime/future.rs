@@ -302,7 +302,15 @@ fn ready_entry(fut: &Rc<Fut>, cb: DoneCallback) -> Ready {
         }
         DoneCallback::Native(f) => Ready::Native(Box::new({
             let fut = fut.clone();
-            move |lp: &Loop| f(lp, &fut)
+            // The scheduled callback keeps the future's object alive until
+            // it has run, as CPython's handle does: a callback that reads
+            // the exception (gather's) marks it retrieved before the object
+            // can go and report it as never retrieved.
+            let object = fut.object_value();
+            move |lp: &Loop| {
+                f(lp, &fut);
+                drop(object);
+            }
         })),
     }
 }

@@ -23,6 +23,10 @@ use std::rc::Rc;
 struct Gathering {
     /// One entry per argument (a repeated argument repeats its future).
     children: Vec<Rc<Fut>>,
+    /// The children's objects, which gather keeps alive as CPython's
+    /// `children` list does (so that a child's exception is not reported
+    /// as never retrieved before gather reads it).
+    _objects: Vec<Value>,
     /// Distinct children.
     distinct: usize,
     /// Children finished so far.
@@ -50,6 +54,7 @@ pub fn gather(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let mut children = Vec::with_capacity(args.len());
     let mut by_identity: HashMap<usize, Rc<Fut>> = HashMap::new();
     let mut fresh = Vec::new();
+    let mut objects = Vec::with_capacity(args.len());
     for arg in args {
         // Futures and coroutines compare by identity.
         let key = arg.ptr_id();
@@ -57,7 +62,8 @@ pub fn gather(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
             children.push(found.clone());
             continue;
         }
-        let fut = ensure_future(vm, arg)?;
+        let (fut, object) = ensure_future(vm, arg)?;
+        objects.push(object);
         if let Some(k) = key {
             by_identity.insert(k, fut.clone());
         }
@@ -67,6 +73,7 @@ pub fn gather(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let lp = running_loop(vm).unwrap_or_else(|_| current_loop(vm));
     let state = Rc::new(Gathering {
         children,
+        _objects: objects,
         distinct: fresh.len(),
         finished: Cell::new(0),
         return_exceptions,
@@ -93,9 +100,9 @@ pub fn gather(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
 
 /// The future for one argument: itself if it is a future, a new task for
 /// a coroutine, and the prelude's `_ensure_future` for other awaitables.
-fn ensure_future(vm: &Vm, arg: &Value) -> PyResult<Rc<Fut>> {
+fn ensure_future(vm: &Vm, arg: &Value) -> PyResult<(Rc<Fut>, Value)> {
     if let Some(f) = fut_of(arg) {
-        return Ok(f);
+        return Ok((f, arg.clone()));
     }
     let task = if as_coroutine(vm, arg).is_some() {
         spawn(vm, arg, None)?
@@ -112,11 +119,12 @@ fn ensure_future(vm: &Vm, arg: &Value) -> PyResult<Rc<Fut>> {
         })?;
         vm.call(&helper, std::slice::from_ref(arg), &[])?
     };
-    fut_of(&task).ok_or_else(|| {
+    let fut = fut_of(&task).ok_or_else(|| {
         crate::interp::errors::type_error(
             "An asyncio.Future, a coroutine or an awaitable is required",
         )
-    })
+    })?;
+    Ok((fut, task))
 }
 
 /// A child finished: CPython's `_done_callback`.
