@@ -468,7 +468,7 @@ impl Loop {
         let fut = Rc::new(Fut::new(task, self.next_serial()));
         let value = NativeObject::new_value(
             class.clone(),
-            future::FutObject(fut.clone(), Rc::downgrade(self)),
+            future::FutObject(fut.clone(), self.host.borrow().clone()),
         );
         if let Value::Native(n) = &value {
             *fut.object.borrow_mut() = Rc::downgrade(n);
@@ -722,6 +722,12 @@ impl Loop {
             text.push_str(&host.render_exception(&e));
             host.write_stderr(&text);
         }
+    }
+
+    /// Takes the failed tasks not reported yet (their exception unread and
+    /// their object still referenced), to report them later.
+    pub fn take_unretrieved(&self) -> Vec<Rc<Fut>> {
+        std::mem::take(&mut *self.unretrieved.borrow_mut())
     }
 
     /// Whether a timer is waiting.
