@@ -8,6 +8,7 @@
 //! of that core, following the rules of CPython 3.11's `asyncio` so that
 //! they wake and resume tasks in the same order.
 
+mod callback_repr;
 pub mod event_loop;
 pub mod future;
 pub mod gather;
