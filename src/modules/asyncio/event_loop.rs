@@ -24,6 +24,8 @@ pub fn install(_vm: &Vm, st: &AsyncioState) {
         &[
             ("time", time),
             ("call_soon", call_soon),
+            // One thread: no selector to wake, so the same as `call_soon`.
+            ("call_soon_threadsafe", call_soon),
             ("call_later", call_later),
             ("call_at", call_at),
             ("create_future", create_future),
