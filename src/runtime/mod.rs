@@ -994,9 +994,8 @@ async fn idle(lp: &Loop, deadline: Option<i64>) {
     lp.driver_parked.set(false);
     // Like CPython's selector, end the wait close to the instant asked for:
     // timers due just after it must not fire in the same iteration.
-    let woken = !lp.ready.borrow().is_empty()
-        || !lp.idle_jobs.borrow().is_empty()
-        || lp.stopping.get();
+    let woken =
+        !lp.ready.borrow().is_empty() || !lp.idle_jobs.borrow().is_empty() || lp.stopping.get();
     if let Some(end) = wake
         && !woken
     {

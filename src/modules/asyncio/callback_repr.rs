@@ -70,7 +70,9 @@ fn limited_repr(vm: &Vm, v: &Value, level: usize) -> PyResult<String> {
     match v {
         Value::Str(s) => {
             let text = s.as_str();
-            let r = vm.repr(&Value::str(text.chars().take(MAX_STRING).collect::<String>()))?;
+            let r = vm.repr(&Value::str(
+                text.chars().take(MAX_STRING).collect::<String>(),
+            ))?;
             if r.chars().count() <= MAX_STRING {
                 return Ok(r);
             }

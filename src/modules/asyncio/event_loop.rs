@@ -383,7 +383,11 @@ fn handle_repr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     }
     // `cancel()` drops the callback and its arguments.
     if !h.cancelled.get() {
-        info.push(super::callback_repr::format_callback(vm, &h.callback, &h.args)?);
+        info.push(super::callback_repr::format_callback(
+            vm,
+            &h.callback,
+            &h.args,
+        )?);
     }
     Ok(Value::str(format!("<{}>", info.join(" "))))
 }
