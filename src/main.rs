@@ -279,6 +279,7 @@ fn run(cli: Cli) -> i32 {
             .unwrap_or(code)
         }
     };
+    pyco::run::shutdown(&vm);
     if let (Some(path), Some(schedule)) = (&cli.schedule_fingerprint, &*vm.schedule.borrow())
         && let Err(e) = std::fs::write(path, format!("{:016x}\n", schedule.fingerprint()))
     {

@@ -61,6 +61,13 @@ pub fn run_main(vm: &Rc<Vm>, file: &Rc<SourceFile>) -> Outcome {
     outcome
 }
 
+/// Interpreter shutdown after [`run_main`]: finalizes what the program
+/// left (see [`Vm::finalize_at_exit`]) and flushes standard output.
+pub fn shutdown(vm: &Vm) {
+    vm.finalize_at_exit();
+    vm.stdout.borrow().clone().flush();
+}
+
 /// What an exception escaping the program means: `SystemExit` ends the
 /// process with its code; anything else prints a traceback.
 pub fn uncaught(vm: &Vm, e: &Exc) -> Outcome {

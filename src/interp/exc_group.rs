@@ -59,6 +59,19 @@ impl Vm {
         new_exception(class, vec![Value::str(message), list])
     }
 
+    /// The group `except*` matches a naked exception against: CPython
+    /// builds it with a one-element tuple, not a list, and its repr shows
+    /// that: `ExceptionGroup('', (ValueError(),))`.
+    #[must_use]
+    fn wrap_naked(&self, exc: &Exc) -> Exc {
+        let class = if exc.instance().class.is_subclass(&self.types.exception) {
+            &self.types.exception_group
+        } else {
+            &self.types.base_exception_group
+        };
+        new_exception(class, vec![Value::str(""), Value::tuple(vec![exc.value()])])
+    }
+
     /// `eg.derive(members)`: same message, cause and context.
     #[must_use]
     pub fn derive_group(&self, eg: &Exc, members: Vec<Exc>) -> Exc {
@@ -115,10 +128,11 @@ impl Vm {
 
     /// Decides which `except*` clause gets which part of `exc`.
     pub fn star_plan(&self, exc: &Exc, handlers: &[Handler], f: &mut Frame) -> PyResult<StarPlan> {
-        let subject = if self.is_group(exc) {
-            exc.clone()
+        let naked = !self.is_group(exc);
+        let subject = if naked {
+            self.wrap_naked(exc)
         } else {
-            self.new_group("", vec![exc.clone()])
+            exc.clone()
         };
         let mut rest = Some(subject.clone());
         let mut matches = Vec::new();
@@ -129,7 +143,16 @@ impl Vm {
             };
             let typ = self.eval(t, f)?;
             self.check_star_type(&typ)?;
-            let (m, r2) = self.group_split(&r, &typ)?;
+            // A naked exception is caught whole, in its wrapper, or not at all.
+            let (m, r2) = if naked {
+                if self.exception_matches(exc, &typ)? {
+                    (Some(r), None)
+                } else {
+                    (None, Some(r))
+                }
+            } else {
+                self.group_split(&r, &typ)?
+            };
             if let Some(m) = m {
                 matches.push((i, m));
             }

@@ -80,10 +80,24 @@ impl Vm {
         self.write_stderr(&text);
     }
 
+    /// Interpreter shutdown, once the program is over and its traceback
+    /// printed: what the exception's frames held goes now (CPython clears
+    /// `sys.last_traceback` first), then the failed tasks still unreported
+    /// (CPython frees them with the modules).
+    pub fn finalize_at_exit(&self) {
+        self.shutting_down.set(true);
+        self.run_finalizers(None);
+        crate::modules::asyncio::report_at_exit(self);
+        self.run_finalizers(None);
+    }
+
     /// Issues a `RuntimeWarning` as the default `warnings` filter prints it:
     /// once per location and message, with the source line, attributed to
-    /// `at` (or `sys:1` when no Python code is running).
+    /// `at` (or `sys:1` when no Python code is running). `extra` follows
+    /// (the tracemalloc hint), except at shutdown, when CPython's warnings
+    /// module can no longer import `tracemalloc` and leaves it out.
     pub fn runtime_warning(&self, message: &str, at: Location<'_>, extra: &str) {
+        let extra = if self.shutting_down.get() { "" } else { extra };
         let key = match at {
             Some((file, pos)) => format!("{}:{}:{message}", file.name(), file.line_of(pos)),
             None => format!("sys:1:{message}"),

@@ -152,6 +152,8 @@ pub struct Vm {
     pub event_loop: RefCell<Option<Rc<crate::runtime::Loop>>>,
     /// Warnings already shown (the default filter shows each location once).
     pub warned: RefCell<std::collections::HashSet<String>>,
+    /// Set once the program is over and the interpreter shuts down.
+    pub shutting_down: Cell<bool>,
     /// Limits for untrusted scripts and what is left of them.
     pub budget: crate::limits::Budget,
     /// Whether `input()` reads the process's standard input (the CLI) or
@@ -198,6 +200,7 @@ impl Vm {
                 await_site: RefCell::new(AwaitSite::default()),
                 call_site: RefCell::new(None),
                 warned: RefCell::new(std::collections::HashSet::new()),
+                shutting_down: Cell::new(false),
                 budget: crate::limits::Budget::default(),
                 stdin_enabled: Cell::new(false),
                 interrupt: std::sync::Arc::default(),

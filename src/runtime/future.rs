@@ -7,7 +7,7 @@
 //! is currently waiting on — cancelling a task cancels that future, which
 //! is how cancellation travels down a chain of awaits.
 
-use super::{Loop, Ready};
+use super::{Host, Loop, Ready};
 use crate::value::{Exc, NativeObject, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -281,15 +281,17 @@ impl Fut {
 
 /// The payload of a Future/Task Python object. When the object goes while
 /// its exception was never retrieved, the host is told, so it can log
-/// "... exception was never retrieved" as CPython's `Future.__del__` does.
-pub struct FutObject(pub Rc<Fut>, pub Weak<Loop>);
+/// "... exception was never retrieved" as CPython's `Future.__del__` does
+/// (also after its loop is gone: an object held by a traceback or a global
+/// goes only at interpreter shutdown).
+pub struct FutObject(pub Rc<Fut>, pub Option<Weak<dyn Host>>);
 
 impl Drop for FutObject {
     fn drop(&mut self) {
         if self.0.log_traceback.get()
-            && let Some(lp) = self.1.upgrade()
+            && let Some(host) = self.1.as_ref().and_then(Weak::upgrade)
         {
-            lp.host().future_released(self.0.clone());
+            host.future_released(self.0.clone());
         }
     }
 }

@@ -9,10 +9,10 @@
 //! from `call_soon`/`call_later`/`call_at`. One more tokio task, the
 //! driver, runs CPython's `_run_once` loop:
 //!
-//! 1. if nothing is ready, wait for the earliest timer (tokio's clock for
-//!    real time; under virtual time the clock jumps as far as CPython's
-//!    selector would wait: the time to the deadline, rounded up to whole
-//!    milliseconds);
+//! 1. if nothing is ready, wait for the earliest timer as long as CPython's
+//!    selector would: the time to the deadline, rounded up to whole
+//!    milliseconds (on tokio's clock for real time; under virtual time the
+//!    clock jumps);
 //! 2. move every due timer's callback to the ready queue, in heap order;
 //! 3. run exactly the entries that were ready when the iteration began —
 //!    callbacks inline; for a task step, grant the task a permit, wake its
@@ -468,7 +468,7 @@ impl Loop {
         let fut = Rc::new(Fut::new(task, self.next_serial()));
         let value = NativeObject::new_value(
             class.clone(),
-            future::FutObject(fut.clone(), Rc::downgrade(self)),
+            future::FutObject(fut.clone(), self.host.borrow().clone()),
         );
         if let Value::Native(n) = &value {
             *fut.object.borrow_mut() = Rc::downgrade(n);
@@ -724,6 +724,12 @@ impl Loop {
         }
     }
 
+    /// Takes the failed tasks not reported yet (their exception unread and
+    /// their object still referenced), to report them later.
+    pub fn take_unretrieved(&self) -> Vec<Rc<Fut>> {
+        std::mem::take(&mut *self.unretrieved.borrow_mut())
+    }
+
     /// Whether a timer is waiting.
     #[must_use]
     pub fn has_timers(&self) -> bool {
@@ -873,8 +879,13 @@ async fn run_loop(lp: Rc<Loop>) {
                     }
                 }
                 Some(when) => {
-                    if when > lp.clock.peek() {
-                        idle(&lp, Some(when)).await;
+                    // Wait as long as CPython's selector would (rounded up
+                    // to whole milliseconds from now), so timers due a few
+                    // microseconds after this one fire in the same
+                    // iteration, as they do in CPython.
+                    let now = lp.clock.peek();
+                    if when > now {
+                        idle(&lp, Some(Clock::wait_end(now, when))).await;
                     }
                 }
                 None if lp.external.get() > 0 => idle(&lp, None).await,
@@ -965,6 +976,11 @@ fn stepped_task(entry: &Ready) -> Option<u64> {
     }
 }
 
+/// How long before a timer's instant the loop stops waiting on tokio's
+/// timer, which has whole-millisecond ticks and may fire up to about two
+/// milliseconds late; the rest of the wait is a precise thread sleep.
+const COARSE_MARGIN: std::time::Duration = std::time::Duration::from_millis(2);
+
 async fn idle(lp: &Loop, deadline: Option<i64>) {
     // Wake for the next timer, or when the wall-clock limit runs out.
     let timer = deadline.map(|d| lp.clock.instant_of(d));
@@ -972,9 +988,19 @@ async fn idle(lp: &Loop, deadline: Option<i64>) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    let sleep = wake.map(|d| Box::pin(tokio::time::sleep_until(d.into())));
+    let coarse = wake.map(|d| d.checked_sub(COARSE_MARGIN).unwrap_or(d));
+    let sleep = coarse.map(|d| Box::pin(tokio::time::sleep_until(d.into())));
     Idle { lp, sleep }.await;
     lp.driver_parked.set(false);
+    // Like CPython's selector, end the wait close to the instant asked for:
+    // timers due just after it must not fire in the same iteration.
+    let woken =
+        !lp.ready.borrow().is_empty() || !lp.idle_jobs.borrow().is_empty() || lp.stopping.get();
+    if let Some(end) = wake
+        && !woken
+    {
+        std::thread::sleep(end.saturating_duration_since(std::time::Instant::now()));
+    }
 }
 
 async fn run_entry(lp: &Rc<Loop>, entry: Ready) {

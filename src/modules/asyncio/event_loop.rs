@@ -24,6 +24,8 @@ pub fn install(_vm: &Vm, st: &AsyncioState) {
         &[
             ("time", time),
             ("call_soon", call_soon),
+            // One thread: no selector to wake, so the same as `call_soon`.
+            ("call_soon_threadsafe", call_soon),
             ("call_later", call_later),
             ("call_at", call_at),
             ("create_future", create_future),
@@ -372,14 +374,20 @@ fn handle_repr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     } else {
         "Handle"
     };
-    let state = if h.cancelled.get() { " cancelled" } else { "" };
-    let name = match vm.get_attr_opt(&h.callback, crate::value::sym::__qualname__)? {
-        Some(Value::Str(s)) => s.as_str().to_string(),
-        _ => vm.repr(&h.callback)?,
-    };
-    let when = h
-        .when
-        .map(|w| format!(" when={}", crate::format::float_repr(ns_to_secs(w))))
-        .unwrap_or_default();
-    Ok(Value::str(format!("<{kind}{state}{when} {name}()>")))
+    let mut info = vec![kind.to_string()];
+    if h.cancelled.get() {
+        info.push("cancelled".into());
+    }
+    if let Some(w) = h.when {
+        info.push(format!("when={}", crate::format::float_repr(ns_to_secs(w))));
+    }
+    // `cancel()` drops the callback and its arguments.
+    if !h.cancelled.get() {
+        info.push(super::callback_repr::format_callback(
+            vm,
+            &h.callback,
+            &h.args,
+        )?);
+    }
+    Ok(Value::str(format!("<{}>", info.join(" "))))
 }

@@ -10,6 +10,7 @@
 //! prelude is parsed and run when a script first uses it
 //! ([`crate::interp::lazy`]), so `import asyncio` costs little.
 
+mod callback_repr;
 pub mod event_loop;
 pub mod future;
 pub mod gather;
@@ -49,6 +50,10 @@ pub struct AsyncioState {
     pub task_names: Rc<Cell<u64>>,
     /// The Python object standing for the current loop.
     pub loop_object: RefCell<Option<Value>>,
+    /// Failed tasks whose exception nobody read and whose object was still
+    /// referenced when their `asyncio.run` ended: each is reported when its
+    /// object goes, or else at interpreter shutdown.
+    pub unretrieved: RefCell<Vec<Rc<Fut>>>,
 }
 
 /// The asyncio state of `vm` (creating the module's classes on first use).
@@ -95,6 +100,7 @@ pub fn state(vm: &Vm) -> Rc<AsyncioState> {
         timer_handle_class,
         task_names: Rc::new(Cell::new(0)),
         loop_object: RefCell::new(None),
+        unretrieved: RefCell::new(Vec::new()),
     });
     future::install(vm, &s);
     event_loop::install(vm, &s);
@@ -277,8 +283,30 @@ pub fn run_with_loop(vm: &Vm, lp: &Rc<Loop>, main: &Value) -> PyResult {
     let outcome = local.block_on(&rt, run_on_current(vm, lp, main));
     drop(local);
     vm.run_finalizers(None);
-    lp.report_unretrieved();
+    // A task object still referenced (by a global, or by a frame of the
+    // traceback of the exception leaving `asyncio.run`) is reported when
+    // that reference goes, as CPython's `Task.__del__` does.
+    lp.report_unretrieved_if(|t| t.object.borrow().strong_count() == 0);
+    state(vm)
+        .unretrieved
+        .borrow_mut()
+        .extend(lp.take_unretrieved());
     outcome
+}
+
+/// Interpreter shutdown: reports the failed tasks still unreported (CPython
+/// frees them as it clears the modules).
+pub fn report_at_exit(vm: &Vm) {
+    let Some(s) = vm.module_state.borrow().get("asyncio").cloned() else {
+        return;
+    };
+    let Ok(s) = s.downcast::<AsyncioState>() else {
+        return;
+    };
+    let tasks = std::mem::take(&mut *s.unretrieved.borrow_mut());
+    for t in tasks {
+        future::report_never_retrieved(vm, &t);
+    }
 }
 
 /// What [`run_with_loop`] does, on the tokio runtime and `LocalSet` that

@@ -1030,3 +1030,196 @@ class Runner:
 
 async def _shutdown_default_executor():
     pass
+
+
+# concurrent.futures.Future, as far as a single-threaded interpreter needs
+# it: what `run_coroutine_threadsafe` returns and `wrap_future` accepts.
+# Nothing can complete it while the caller blocks, so `result()` and
+# `exception()` on a pending one wait out their timeout and raise
+# TimeoutError (with no timeout CPython would hang: here it is an error).
+
+def _concurrent_classes():
+    # Named as in concurrent.futures, without shadowing asyncio's names.
+    class CancelledError(Exception):
+        __module__ = 'concurrent.futures._base'
+
+    class Future:
+        __module__ = 'concurrent.futures._base'
+
+        def __init__(self):
+            self._state = 'PENDING'
+            self._result = None
+            self._exception = None
+            self._done_callbacks = []
+
+        def __repr__(self):
+            state = 'cancelled' if self._state.startswith('CANCELLED') else self._state.lower()
+            if self._state == 'FINISHED':
+                if self._exception is not None:
+                    return f'<Future at {id(self):#x} state={state} raised {type(self._exception).__name__}>'
+                return f'<Future at {id(self):#x} state={state} returned {type(self._result).__name__}>'
+            return f'<Future at {id(self):#x} state={state}>'
+
+        def _invoke_callbacks(self):
+            for callback in self._done_callbacks:
+                try:
+                    callback(self)
+                except Exception:
+                    pass
+
+        def cancel(self):
+            if self._state in ('RUNNING', 'FINISHED'):
+                return False
+            if self._state != 'PENDING':
+                return True
+            self._state = 'CANCELLED'
+            self._invoke_callbacks()
+            return True
+
+        def cancelled(self):
+            return self._state in ('CANCELLED', 'CANCELLED_AND_NOTIFIED')
+
+        def running(self):
+            return self._state == 'RUNNING'
+
+        def done(self):
+            return self._state in ('CANCELLED', 'CANCELLED_AND_NOTIFIED', 'FINISHED')
+
+        def _wait(self, timeout):
+            if self.cancelled():
+                raise CancelledError()
+            if self._state != 'FINISHED':
+                if timeout is None:
+                    raise RuntimeError(
+                        'deadlock: waiting on a concurrent future that only this thread could complete')
+                import time
+                time.sleep(timeout)
+                raise TimeoutError()
+
+        def result(self, timeout=None):
+            self._wait(timeout)
+            if self._exception is not None:
+                raise self._exception
+            return self._result
+
+        def exception(self, timeout=None):
+            self._wait(timeout)
+            return self._exception
+
+        def add_done_callback(self, fn):
+            if not self.done():
+                self._done_callbacks.append(fn)
+                return
+            try:
+                fn(self)
+            except Exception:
+                pass
+
+        def set_running_or_notify_cancel(self):
+            if self._state == 'CANCELLED':
+                self._state = 'CANCELLED_AND_NOTIFIED'
+                return False
+            if self._state == 'PENDING':
+                self._state = 'RUNNING'
+                return True
+            raise RuntimeError('Future in unexpected state')
+
+        def set_result(self, result):
+            if self.done():
+                raise InvalidStateError(f'{self._state}: {self!r}')
+            self._result = result
+            self._state = 'FINISHED'
+            self._invoke_callbacks()
+
+        def set_exception(self, exception):
+            if self.done():
+                raise InvalidStateError(f'{self._state}: {self!r}')
+            self._exception = exception
+            self._state = 'FINISHED'
+            self._invoke_callbacks()
+
+    return Future, CancelledError
+
+
+_ConcurrentFuture, _ConcurrentCancelledError = _concurrent_classes()
+
+
+def _convert_future_exc(exc):
+    if type(exc) is _ConcurrentCancelledError:
+        return CancelledError(*exc.args)
+    return exc
+
+
+def _chain_future(source, destination):
+    # Copies the outcome of `source` to `destination` when it is done, and
+    # a cancellation of `destination` back to `source`; a state bound for
+    # an asyncio future of another source hops through its loop.
+    source_loop = source.get_loop() if isfuture(source) else None
+    dest_loop = destination.get_loop() if isfuture(destination) else None
+
+    def _set_state(future, other):
+        if future.cancelled():
+            return
+        if isfuture(future):
+            if other.cancelled():
+                future.cancel()
+                return
+        else:
+            if other.cancelled():
+                future.cancel()
+            if not future.set_running_or_notify_cancel():
+                return
+        exception = other.exception()
+        if exception is not None:
+            future.set_exception(_convert_future_exc(exception))
+        else:
+            future.set_result(other.result())
+
+    def _call_check_cancel(destination):
+        if destination.cancelled():
+            if source_loop is None or source_loop is dest_loop:
+                source.cancel()
+            else:
+                source_loop.call_soon_threadsafe(source.cancel)
+
+    def _call_set_state(source):
+        if destination.cancelled() and dest_loop is not None and dest_loop.is_closed():
+            return
+        if dest_loop is None or dest_loop is source_loop:
+            _set_state(destination, source)
+        elif not dest_loop.is_closed():
+            dest_loop.call_soon_threadsafe(_set_state, destination, source)
+
+    destination.add_done_callback(_call_check_cancel)
+    source.add_done_callback(_call_set_state)
+
+
+def wrap_future(future, *, loop=None):
+    if isfuture(future):
+        return future
+    if not isinstance(future, _ConcurrentFuture):
+        raise AssertionError(f'concurrent.futures.Future is expected, got {future!r}')
+    if loop is None:
+        loop = get_event_loop()
+    new_future = loop.create_future()
+    _chain_future(future, new_future)
+    return new_future
+
+
+def run_coroutine_threadsafe(coro, loop):
+    if not iscoroutine(coro):
+        raise TypeError('A coroutine object is required')
+    future = _ConcurrentFuture()
+
+    def callback():
+        try:
+            _chain_future(ensure_future(coro, loop=loop), future)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            if future.set_running_or_notify_cancel():
+                future.set_exception(exc)
+            raise
+
+    loop.call_soon_threadsafe(callback)
+    return future
