@@ -4,6 +4,7 @@
 # "a" (9.3 ms away) lasts 10 ms: "b", due at 9.9 ms, fires in the same
 # iteration, before the callback "a" schedules; "c", due at 11.2 ms, is
 # left for a later iteration.
+# golden: virtual time only
 import asyncio
 
 
