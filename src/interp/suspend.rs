@@ -981,6 +981,11 @@ impl Vm {
                     *g.body.borrow_mut() = None;
                     return Err(e);
                 }
+                if matches!(resume, Resume::Send(ref v) if !matches!(v, Value::None)) {
+                    return Err(super::errors::type_error(
+                        "can't send non-None value to a just-started async generator",
+                    ));
+                }
             }
             GenState::Suspended => {
                 if g.at_yield.replace(false) {

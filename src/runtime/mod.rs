@@ -476,12 +476,13 @@ impl Loop {
         (fut, value)
     }
 
-    /// `create_task(coro, name=)`: spawns a tokio task for the coroutine
-    /// and schedules its first step.
+    /// `loop.create_task(coro, name=)`: spawns a tokio task for the
+    /// coroutine and schedules its first step. As in CPython, only a task
+    /// without a name takes a number of the `Task-N` counter (the module
+    /// function `asyncio.create_task(name=)` takes one anyway: it names the
+    /// task after creating it).
     pub fn create_task(self: &Rc<Self>, coro: Value, name: Option<Value>) -> (Rc<Fut>, Value) {
-        // The counter advances for named tasks too, as in CPython.
-        let default_name = self.next_task_name();
-        let name = name.unwrap_or_else(|| Value::str(default_name));
+        let name = name.unwrap_or_else(|| Value::str(self.next_task_name()));
         let part = TaskPart {
             coro,
             name: RefCell::new(name),

@@ -226,7 +226,11 @@ pub fn report_never_retrieved(vm: &Vm, f: &Fut) {
 
 /// `repr()` of a future or task.
 pub fn fut_repr(vm: &Vm, f: &Fut) -> PyResult<String> {
-    let state = f.state().name().to_lowercase();
+    let mut state = f.state().name().to_lowercase();
+    // `Task.cancelling()` and not done, as CPython 3.11's `_task_repr_info`.
+    if !f.done() && f.task().is_some_and(|t| t.num_cancels.get() > 0) {
+        "cancelling".clone_into(&mut state);
+    }
     let mut out = match f.task() {
         Some(t) => format!("<Task {state} name={}", vm.repr(&t.name.borrow())?),
         None => format!("<Future {state}"),
@@ -241,6 +245,16 @@ pub fn fut_repr(vm: &Vm, f: &Fut) -> PyResult<String> {
                     file.name(),
                     file.line_of(*pos)
                 ),
+                // Where it waits (a not yet started coroutine: its `def`).
+                (Some((file, pos)), _) => {
+                    let site = t
+                        .await_site
+                        .borrow()
+                        .clone()
+                        .filter(|_| t.started.get())
+                        .unwrap_or_else(|| format!("{}:{}", file.name(), file.line_of(*pos)));
+                    format!("{}() running at {site}", g.qualname)
+                }
                 _ => format!("{}()", g.qualname),
             },
             None => vm.repr(coro)?,

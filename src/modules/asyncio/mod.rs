@@ -617,7 +617,13 @@ pub fn spawn_on(vm: &Vm, lp: &Rc<Loop>, coro: &Value, name: Option<Value>) -> Py
 fn create_task(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     allowed_kwargs("create_task", kwargs, &["name", "context"])?;
     arity("create_task", args, 1, 1)?;
-    spawn(vm, &args[0], kwarg(kwargs, "name").cloned())
+    let name = kwarg(kwargs, "name").filter(|n| !matches!(n, Value::None));
+    if name.is_some() {
+        // CPython's `asyncio.create_task` creates the task unnamed (taking
+        // a `Task-N` number) and then renames it.
+        running_loop(vm)?.next_task_name();
+    }
+    spawn(vm, &args[0], name.cloned())
 }
 
 fn ensure_future(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
@@ -629,9 +635,9 @@ fn ensure_future(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResul
     if as_coroutine(vm, &args[0]).is_some() {
         return spawn(vm, &args[0], None);
     }
-    Err(type_error(
-        "An asyncio.Future, a coroutine or an awaitable is required",
-    ))
+    // Other awaitables (objects with `__await__`) are wrapped in a task.
+    let helper = prelude_function(vm, "_ensure_future")?;
+    vm.call(&helper, &args[..1], &[])
 }
 
 fn current_task(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
