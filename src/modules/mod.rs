@@ -1,5 +1,6 @@
 //! Importable modules: `sys`, `time`, `random`, `collections`, `asyncio`,
-//! `types`, `builtins`, and those written in Python (`python/`).
+//! `types`, `builtins`, and those written in Python (`python/`: `typing`,
+//! `functools`, `contextlib`, `itertools`, ...).
 //!
 //! Scripts can import only these (and whatever an embedding host
 //! registers); there is no file system import.
@@ -25,7 +26,12 @@ const PACKAGES: &[&str] = &["asyncio"];
 /// Modules written in Python, or the Python part of a native module, by
 /// module name (`src/modules/python/`). Each top-level definition is
 /// parsed and run when a script first uses it ([`crate::interp::lazy`]).
-const PYTHON_SOURCES: &[(&str, &str)] = &[("typing", include_str!("python/typing.py"))];
+const PYTHON_SOURCES: &[(&str, &str)] = &[
+    ("typing", include_str!("python/typing.py")),
+    ("functools", include_str!("python/functools.py")),
+    ("contextlib", include_str!("python/contextlib.py")),
+    ("itertools", include_str!("python/itertools.py")),
+];
 
 /// Builds a module by name, if pyco has one: native, written in Python,
 /// or both.
