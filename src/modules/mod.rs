@@ -1,6 +1,7 @@
 //! Importable modules: `sys`, `time`, `random`, `collections`, `asyncio`,
 //! `types`, `builtins`, and those written in Python (`python/`: `typing`,
-//! `functools`, `contextlib`, `itertools`, ...).
+//! `functools`, `contextlib`, `itertools`, the Python part of
+//! `collections`, `heapq`, `bisect`, `dataclasses`).
 //!
 //! Scripts can import only these (and whatever an embedding host
 //! registers); there is no file system import.
@@ -31,6 +32,10 @@ const PYTHON_SOURCES: &[(&str, &str)] = &[
     ("functools", include_str!("python/functools.py")),
     ("contextlib", include_str!("python/contextlib.py")),
     ("itertools", include_str!("python/itertools.py")),
+    ("collections", include_str!("python/collections.py")),
+    ("heapq", include_str!("python/heapq.py")),
+    ("bisect", include_str!("python/bisect.py")),
+    ("dataclasses", include_str!("python/dataclasses.py")),
 ];
 
 /// Builds a module by name, if pyco has one: native, written in Python,
