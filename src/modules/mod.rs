@@ -1,13 +1,14 @@
-//! Importable modules: `sys`, `time`, `random`, `collections`, `asyncio`,
+//! Importable modules: `sys`, `time`, `random`, `collections`, `math`, `asyncio`,
 //! `types`, `builtins`, and those written in Python (`python/`: `typing`,
 //! `functools`, `contextlib`, `itertools`, the Python part of
-//! `collections`, `heapq`, `bisect`, `dataclasses`).
+//! `collections` and of `math`, `heapq`, `bisect`, `dataclasses`).
 //!
 //! Scripts can import only these (and whatever an embedding host
 //! registers); there is no file system import.
 
 pub mod asyncio;
 pub mod collections;
+pub mod math;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -36,6 +37,7 @@ const PYTHON_SOURCES: &[(&str, &str)] = &[
     ("heapq", include_str!("python/heapq.py")),
     ("bisect", include_str!("python/bisect.py")),
     ("dataclasses", include_str!("python/dataclasses.py")),
+    ("math", include_str!("python/math.py")),
 ];
 
 /// Builds a module by name, if pyco has one: native, written in Python,
@@ -48,6 +50,7 @@ fn build_native(vm: &Vm, name: &str) -> Option<Rc<Module>> {
         "asyncio" => Some(asyncio::build(vm)),
         "types" => Some(types::build(vm)),
         "collections" => Some(collections::build(vm)),
+        "math" => Some(math::build(vm)),
         "builtins" => Some(vm.builtins.clone()),
         _ => None,
     };
