@@ -73,8 +73,12 @@ impl Vm {
                     Some(Value::None) => return Err(unhashable(&ty.name)),
                     Some(h) => {
                         let r = self.call(&h, std::slice::from_ref(v), &[])?;
+                        // As CPython: an int that fits a machine word is
+                        // the hash itself (-1 becomes -2); a larger one is
+                        // hashed.
                         match r {
-                            Value::Int(i) => hash::hash_i64(i),
+                            Value::Int(-1) => -2,
+                            Value::Int(i) => i,
                             Value::BigInt(b) => hash::hash_int(&b),
                             Value::Bool(b) => i64::from(b),
                             _ => {

@@ -1,11 +1,14 @@
-//! Importable modules: `sys`, `time`, `random`, `collections`, `asyncio`,
-//! `types`, `builtins`, and those written in Python (`python/`).
+//! Importable modules: `sys`, `time`, `random`, `collections`, `math`, `asyncio`,
+//! `types`, `builtins`, and those written in Python (`python/`: `typing`,
+//! `functools`, `contextlib`, `itertools`, the Python part of
+//! `collections` and of `math`, `heapq`, `bisect`, `dataclasses`).
 //!
 //! Scripts can import only these (and whatever an embedding host
 //! registers); there is no file system import.
 
 pub mod asyncio;
 pub mod collections;
+pub mod math;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -25,7 +28,17 @@ const PACKAGES: &[&str] = &["asyncio"];
 /// Modules written in Python, or the Python part of a native module, by
 /// module name (`src/modules/python/`). Each top-level definition is
 /// parsed and run when a script first uses it ([`crate::interp::lazy`]).
-const PYTHON_SOURCES: &[(&str, &str)] = &[("typing", include_str!("python/typing.py"))];
+const PYTHON_SOURCES: &[(&str, &str)] = &[
+    ("typing", include_str!("python/typing.py")),
+    ("functools", include_str!("python/functools.py")),
+    ("contextlib", include_str!("python/contextlib.py")),
+    ("itertools", include_str!("python/itertools.py")),
+    ("collections", include_str!("python/collections.py")),
+    ("heapq", include_str!("python/heapq.py")),
+    ("bisect", include_str!("python/bisect.py")),
+    ("dataclasses", include_str!("python/dataclasses.py")),
+    ("math", include_str!("python/math.py")),
+];
 
 /// Builds a module by name, if pyco has one: native, written in Python,
 /// or both.
@@ -37,6 +50,7 @@ fn build_native(vm: &Vm, name: &str) -> Option<Rc<Module>> {
         "asyncio" => Some(asyncio::build(vm)),
         "types" => Some(types::build(vm)),
         "collections" => Some(collections::build(vm)),
+        "math" => Some(math::build(vm)),
         "builtins" => Some(vm.builtins.clone()),
         _ => None,
     };
