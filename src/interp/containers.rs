@@ -160,10 +160,18 @@ impl Vm {
                 }
                 Ok(())
             }
-            _ if kwargs_style => Err(type_error(format!(
-                "'{}' object is not a mapping",
-                self.type_name(other)
-            ))),
+            // `**m` takes any object with `keys()` (and `__getitem__`).
+            _ if kwargs_style
+                && !(matches!(other, Value::Instance(_))
+                    && self
+                        .get_attr_opt(other, crate::value::Symbol::intern("keys"))?
+                        .is_some()) =>
+            {
+                Err(type_error(format!(
+                    "'{}' object is not a mapping",
+                    self.type_name(other)
+                )))
+            }
             _ => {
                 if let Some(keys) =
                     self.get_attr_opt(other, crate::value::Symbol::intern("keys"))?

@@ -574,17 +574,29 @@ impl Vm {
 
     /// Adds `**mapping` to keyword arguments, rejecting repeats.
     pub fn merge_kwargs(&self, kw: &mut KwVec, mapping: &Value) -> PyResult<()> {
-        let Value::Dict(d) = mapping else {
-            return Err(type_error(format!(
-                "argument after ** must be a mapping, not {}",
-                self.type_name(mapping)
-            )));
+        let entries: Vec<(Value, Value)> = match mapping {
+            Value::Dict(d) => d
+                .borrow()
+                .iter()
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect(),
+            // Any object with `keys()` and `__getitem__` is a mapping here.
+            Value::Instance(_)
+                if self
+                    .get_attr_opt(mapping, Symbol::intern("keys"))?
+                    .is_some() =>
+            {
+                let mut d = crate::value::DictMap::new();
+                self.dict_update_from(&mut d, mapping, false)?;
+                d.iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+            }
+            _ => {
+                return Err(type_error(format!(
+                    "argument after ** must be a mapping, not {}",
+                    self.type_name(mapping)
+                )));
+            }
         };
-        let entries: Vec<(Value, Value)> = d
-            .borrow()
-            .iter()
-            .map(|e| (e.key.clone(), e.value.clone()))
-            .collect();
         for (k, v) in entries {
             let Value::Str(s) = &k else {
                 return Err(type_error("keywords must be strings"));
