@@ -437,8 +437,8 @@ fn scripts_cannot_import_system_modules() {
             "ModuleNotFoundError: No module named 'importlib'",
         ),
         (
-            "import builtins\n",
-            "ModuleNotFoundError: No module named 'builtins'",
+            "import shutil\n",
+            "ModuleNotFoundError: No module named 'shutil'",
         ),
         (
             "import weather\n",
