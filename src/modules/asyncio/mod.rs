@@ -320,7 +320,9 @@ pub async fn run_on_current(vm: &Vm, lp: &Rc<Loop>, main: &Value) -> PyResult {
     finish_run(vm, lp, &task).await
 }
 
-async fn finish_run(vm: &Vm, lp: &Rc<Loop>, task: &Rc<Fut>) -> PyResult {
+/// The error that ended a loop's run early: a fatal exception (such as
+/// `SystemExit` or a limit), or a deadlock, whose report goes to stderr.
+fn stopped_early(vm: &Vm, lp: &Loop) -> PyResult<()> {
     if let Some(e) = lp.fatal.borrow_mut().take() {
         return Err(e);
     }
@@ -330,6 +332,11 @@ async fn finish_run(vm: &Vm, lp: &Rc<Loop>, task: &Rc<Fut>) -> PyResult {
             "deadlock: every task is waiting and nothing can wake them",
         ));
     }
+    Ok(())
+}
+
+async fn finish_run(vm: &Vm, lp: &Rc<Loop>, task: &Rc<Fut>) -> PyResult {
+    stopped_early(vm, lp)?;
     let result = lp.result_of(task);
     // asyncio.run's shutdown (`Runner.close`): cancel what is left, then
     // `shutdown_asyncgens()` and `shutdown_default_executor()`, each a task.
@@ -399,15 +406,7 @@ pub fn run_loop_until(vm: &Vm, lp: &Rc<Loop>, done: Option<&Rc<Fut>>) -> PyResul
     }
     ran.map_err(|e| runtime_error(format!("cannot start the event loop: {e}")))?;
     vm.run_finalizers(None);
-    if let Some(e) = lp.fatal.borrow_mut().take() {
-        return Err(e);
-    }
-    if let Some(report) = lp.deadlocked.borrow_mut().take() {
-        vm.write_stderr(&report);
-        return Err(runtime_error(
-            "deadlock: every task is waiting and nothing can wake them",
-        ));
-    }
+    stopped_early(vm, lp)?;
     Ok(())
 }
 
