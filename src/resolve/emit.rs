@@ -665,10 +665,21 @@ impl<'a> Emitter<'a> {
     }
 
     fn qualified(&self, name: &str) -> Rc<str> {
-        if self.qualname.is_empty() {
-            name.into()
+        // Each entry is already the full dotted prefix of its scope.
+        match self.qualname.last() {
+            None => name.into(),
+            Some(prefix) => format!("{prefix}.{name}").into(),
+        }
+    }
+
+    /// The qualified name of a `def` or `class` statement: like
+    /// CPython, a name declared `global` where it is defined starts a
+    /// fresh qualified name.
+    fn qualified_def(&self, ident: &ast::Ident, shown: &str) -> Rc<str> {
+        if self.table.scopes[self.scope].globals.contains(&ident.name) {
+            shown.into()
         } else {
-            format!("{}.{}", self.qualname.join("."), name).into()
+            self.qualified(shown)
         }
     }
 
@@ -680,7 +691,7 @@ impl<'a> Emitter<'a> {
             .collect::<Result<_>>()?;
         let scope_id = self.table.by_node[&node_key(def)];
         let shown = self.written_name(&def.name);
-        let qualname = self.qualified(&shown);
+        let qualname = self.qualified_def(&def.name, &shown);
         let template = self.function_template(
             scope_id,
             &def.params,
@@ -831,7 +842,7 @@ impl<'a> Emitter<'a> {
             .collect::<Result<_>>()?;
         let scope_id = self.table.by_node[&node_key(def)];
         let shown = self.written_name(&def.name);
-        let qualname = self.qualified(&shown);
+        let qualname = self.qualified_def(&def.name, &shown);
         let outer_scope = self.scope;
         let captures = self.captures(scope_id);
         self.begin_frame(scope_id, None);
