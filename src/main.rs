@@ -399,9 +399,23 @@ fn load_program(command: Option<String>, args: Vec<String>) -> Result<Program, i
         }
     };
     Ok(Program {
-        file: SourceFile::new(path, text),
+        file: SourceFile::new(script_path(&path), text),
         words: args.clone(),
         argv: args,
         from_stdin: false,
     })
+}
+
+/// The main script's name for `__file__` and tracebacks: like CPython
+/// (3.9+), a relative path is made absolute by prefixing the working
+/// directory, without normalising it (`./x.py` gives `/cwd/./x.py`);
+/// `sys.argv[0]` keeps the path as given.
+fn script_path(path: &str) -> String {
+    if std::path::Path::new(path).is_absolute() {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => format!("{}{}{path}", cwd.display(), std::path::MAIN_SEPARATOR),
+        Err(_) => path.to_string(),
+    }
 }

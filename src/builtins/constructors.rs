@@ -2,7 +2,7 @@
 //!
 //! Each is the class's `__new__`, receiving the class first.
 
-use super::args::{allowed_kwargs, arity, kwarg, no_kwargs};
+use super::args::{Params, allowed_kwargs, arity, bind, kwarg, no_kwargs, positional};
 use super::builtin_fn;
 use crate::interp::Vm;
 use crate::interp::attr::{ClassMethod, StaticMethod};
@@ -176,10 +176,19 @@ pub fn to_int(vm: &Vm, v: &Value, base: Option<&Value>) -> PyResult {
 
 fn new_int(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let (_, rest) = class_arg(args);
-    allowed_kwargs("int", kwargs, &["base"])?;
-    arity("int", rest, 0, 2)?;
-    let base = rest.get(1).or_else(|| kwarg(kwargs, "base"));
-    match rest.first() {
+    let bound = bind(
+        &Params {
+            name: "int",
+            names: &["x", "base"],
+            posonly: 1,
+            required: 0,
+            maxpos: 2,
+        },
+        rest,
+        kwargs,
+    )?;
+    let base = bound[1].as_ref();
+    match bound[0].as_ref() {
         None if base.is_some() => Err(type_error("int() missing string argument")),
         None => Ok(Value::Int(0)),
         Some(v) => to_int(vm, v, base),
@@ -239,9 +248,18 @@ fn new_float(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
 
 fn new_str(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let (_, rest) = class_arg(args);
-    allowed_kwargs("str", kwargs, &["object", "encoding", "errors"])?;
-    arity("str", rest, 0, 3)?;
-    match rest.first().or_else(|| kwarg(kwargs, "object")) {
+    let bound = bind(
+        &Params {
+            name: "str",
+            names: &["object", "encoding", "errors"],
+            posonly: 0,
+            required: 0,
+            maxpos: 3,
+        },
+        rest,
+        kwargs,
+    )?;
+    match bound[0].as_ref() {
         None => Ok(Value::str("")),
         Some(v @ Value::Str(_)) => Ok(v.clone()),
         Some(v) => Ok(Value::str(vm.str_of(v)?)),
@@ -355,12 +373,40 @@ fn new_slice(_vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
 
 fn new_enumerate(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let (_, rest) = class_arg(args);
-    allowed_kwargs("enumerate", kwargs, &["iterable", "start"])?;
-    let iterable = rest
-        .first()
-        .or_else(|| kwarg(kwargs, "iterable"))
-        .ok_or_else(|| type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
-    let start = match rest.get(1).or_else(|| kwarg(kwargs, "start")) {
+    // CPython's enum_vectorcall, message for message.
+    let check = |i: usize, want: &str| -> PyResult<Value> {
+        let (k, v) = &kwargs[i];
+        if k.with_name(|n| n == want) {
+            Ok(v.clone())
+        } else {
+            Err(type_error(format!(
+                "'{k}' is an invalid keyword argument for enumerate()"
+            )))
+        }
+    };
+    let (iterable, start) = match (rest.len(), kwargs.len()) {
+        (2, 0) => (rest[0].clone(), Some(rest[1].clone())),
+        (1, 1) => (rest[0].clone(), Some(check(0, "start")?)),
+        (0, 2) if kwargs[0].0.with_name(|n| n == "start") => {
+            (check(1, "iterable")?, Some(kwargs[0].1.clone()))
+        }
+        (0, 2) => (check(0, "iterable")?, Some(check(1, "start")?)),
+        (1, 0) => (rest[0].clone(), None),
+        (0, 1) => (check(0, "iterable")?, None),
+        (0, _) => {
+            return Err(type_error(
+                "enumerate() missing required argument 'iterable'",
+            ));
+        }
+        (n, k) => {
+            return Err(type_error(format!(
+                "enumerate() takes at most 2 arguments ({} given)",
+                n + k
+            )));
+        }
+    };
+    let iterable = &iterable;
+    let start = match &start {
         Some(s) => vm.to_index(s)?,
         None => 0,
     };
@@ -376,13 +422,7 @@ fn new_zip(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
         None => false,
     };
     let mut inners = Vec::with_capacity(rest.len());
-    for (i, a) in rest.iter().enumerate() {
-        if !vm.is_iterable(a) && !matches!(a, Value::Native(_)) {
-            return Err(type_error(format!(
-                "zip argument #{} must support iteration",
-                i + 1
-            )));
-        }
+    for a in rest {
         inners.push(vm.iter_start(a)?);
     }
     Ok(vm.wrap_iter(&Value::None, ValueIter::Zip(inners, strict)))
@@ -415,7 +455,7 @@ fn new_filter(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
 fn new_reversed(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let (_, rest) = class_arg(args);
     no_kwargs("reversed", kwargs)?;
-    arity("reversed", rest, 1, 1)?;
+    positional("reversed", rest, 1, 1)?;
     let v = &rest[0];
     let items: Vec<Value> = match v {
         Value::List(l) => {
@@ -483,15 +523,21 @@ fn new_reversed(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult
 
 fn new_property(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let (_, rest) = class_arg(args);
-    allowed_kwargs("property", kwargs, &["fget", "fset", "fdel", "doc"])?;
-    let get = |i: usize, name: &str| -> Option<Value> {
-        rest.get(i)
-            .or_else(|| kwarg(kwargs, name))
-            .filter(|v| !matches!(v, Value::None))
-            .cloned()
-    };
-    let fget = get(0, "fget");
-    let doc = match get(3, "doc") {
+    let bound = bind(
+        &Params {
+            name: "property",
+            names: &["fget", "fset", "fdel", "doc"],
+            posonly: 0,
+            required: 0,
+            maxpos: 4,
+        },
+        rest,
+        kwargs,
+    )?;
+    let get =
+        |i: usize| -> Option<Value> { bound[i].clone().filter(|v| !matches!(v, Value::None)) };
+    let fget = get(0);
+    let doc = match get(3) {
         Some(d) => d,
         None => match &fget {
             Some(f) => vm.get_attr_opt(f, sym::__doc__)?.unwrap_or(Value::None),
@@ -502,25 +548,27 @@ fn new_property(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult
         vm.types.property.clone(),
         Property {
             fget,
-            fset: get(1, "fset"),
-            fdel: get(2, "fdel"),
+            fset: get(1),
+            fdel: get(2),
             doc,
         },
     ))
 }
 
-fn new_staticmethod(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+fn new_staticmethod(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let (_, rest) = class_arg(args);
-    arity("staticmethod", rest, 1, 1)?;
+    no_kwargs("staticmethod", kwargs)?;
+    positional("staticmethod", rest, 1, 1)?;
     Ok(NativeObject::new_value(
         vm.types.staticmethod.clone(),
         StaticMethod(rest[0].clone()),
     ))
 }
 
-fn new_classmethod(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+fn new_classmethod(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let (_, rest) = class_arg(args);
-    arity("classmethod", rest, 1, 1)?;
+    no_kwargs("classmethod", kwargs)?;
+    positional("classmethod", rest, 1, 1)?;
     Ok(NativeObject::new_value(
         vm.types.classmethod.clone(),
         ClassMethod(rest[0].clone()),

@@ -1,7 +1,8 @@
 //! Built-in functions: `print`, `len`, `isinstance`, `sorted`, ...
 
+use super::args::{Params, bind, positional};
 use super::args::{allowed_kwargs, arity, kwarg, no_kwargs};
-use super::builtin_fn;
+use super::{builtin_fn, positional_builtin_fn};
 use crate::interp::Vm;
 use crate::interp::errors::{
     attribute_error, eof_error, overflow_error, stop_iteration, type_error, value_error,
@@ -13,8 +14,27 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 /// Registers the functions in the built-in namespace.
 pub fn install(vm: &Vm) {
+    // Those taking keyword arguments.
     let functions: &[(&'static str, crate::value::NativeFn)] = &[
         ("print", print),
+        ("pow", pow),
+        ("round", round),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("sorted", sorted),
+        ("open", open),
+        ("exit", exit),
+        ("quit", exit),
+        ("__import__", import),
+    ];
+    for (name, f) in functions {
+        vm.builtins
+            .globals
+            .set(Symbol::intern(name), builtin_fn(name, *f));
+    }
+    // Positional-only ones: `abs(x=1)` is rejected before they run.
+    let positional: &[(&'static str, crate::value::NativeFn)] = &[
         ("len", len),
         ("repr", repr),
         ("ascii", ascii),
@@ -31,14 +51,8 @@ pub fn install(vm: &Vm) {
         ("callable", callable),
         ("abs", abs),
         ("divmod", divmod),
-        ("pow", pow),
-        ("round", round),
-        ("min", min),
-        ("max", max),
-        ("sum", sum),
         ("any", any),
         ("all", all),
-        ("sorted", sorted),
         ("chr", chr),
         ("ord", ord),
         ("hex", hex),
@@ -48,18 +62,14 @@ pub fn install(vm: &Vm) {
         ("vars", vars),
         ("dir", dir),
         ("input", input),
-        ("open", open),
         ("aiter", aiter),
         ("anext", anext),
-        ("exit", exit),
-        ("quit", exit),
         ("globals", globals),
-        ("__import__", import),
     ];
-    for (name, f) in functions {
+    for (name, f) in positional {
         vm.builtins
             .globals
-            .set(Symbol::intern(name), builtin_fn(name, *f));
+            .set(Symbol::intern(name), positional_builtin_fn(name, *f));
     }
 }
 
@@ -441,16 +451,18 @@ fn divmod(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn pow(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
-    let mut all: Vec<Value> = args.to_vec();
-    for (name, key) in [("base", 0), ("exp", 1), ("mod", 2)] {
-        if let Some(v) = kwarg(kwargs, name) {
-            while all.len() < key {
-                all.push(Value::None);
-            }
-            all.insert(key, v.clone());
-        }
-    }
-    arity("pow", &all, 2, 3)?;
+    let bound = bind(
+        &Params {
+            name: "pow",
+            names: &["base", "exp", "mod"],
+            posonly: 0,
+            required: 2,
+            maxpos: 3,
+        },
+        args,
+        kwargs,
+    )?;
+    let all: Vec<Value> = bound.into_iter().map(Option::unwrap_or_default).collect();
     if all.len() == 3 && !matches!(all[2], Value::None) {
         let (Some(b), Some(e), Some(m)) =
             (all[0].to_bigint(), all[1].to_bigint(), all[2].to_bigint())
@@ -500,13 +512,19 @@ impl OneAbs for BigInt {
 }
 
 fn round(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
-    let ndigits = args.get(1).or_else(|| kwarg(kwargs, "ndigits")).cloned();
-    let number = args.first().or_else(|| kwarg(kwargs, "number")).cloned();
-    let Some(number) = number else {
-        return Err(type_error(
-            "round() missing required argument 'number' (pos 1)",
-        ));
-    };
+    let mut bound = bind(
+        &Params {
+            name: "round",
+            names: &["number", "ndigits"],
+            posonly: 0,
+            required: 1,
+            maxpos: 2,
+        },
+        args,
+        kwargs,
+    )?;
+    let ndigits = bound.pop().flatten();
+    let number = bound.pop().flatten().unwrap_or_default();
     let nd = match &ndigits {
         None | Some(Value::None) => None,
         Some(v) => Some(vm.to_index(v)?),
@@ -565,17 +583,18 @@ fn min_max(
     name: &str,
     want_greater: bool,
 ) -> PyResult {
+    if args.is_empty() {
+        return Err(type_error(format!(
+            "{name} expected at least 1 argument, got 0"
+        )));
+    }
     allowed_kwargs(name, kwargs, &["key", "default"])?;
     let key = kwarg(kwargs, "key")
         .filter(|k| !matches!(k, Value::None))
         .cloned();
     let default = kwarg(kwargs, "default").cloned();
     let items = match args.len() {
-        0 => {
-            return Err(type_error(format!(
-                "{name} expected at least 1 argument, got 0"
-            )));
-        }
+        0 => unreachable!("checked above"),
         1 => vm.collect_iterable(&args[0])?,
         _ => {
             if default.is_some() {
@@ -623,13 +642,18 @@ fn max(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn sum(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
-    allowed_kwargs("sum", kwargs, &["start"])?;
-    arity("sum", args, 1, 2)?;
-    let mut acc = args
-        .get(1)
-        .or_else(|| kwarg(kwargs, "start"))
-        .cloned()
-        .unwrap_or(Value::Int(0));
+    let bound = bind(
+        &Params {
+            name: "sum",
+            names: &["iterable", "start"],
+            posonly: 1,
+            required: 1,
+            maxpos: 2,
+        },
+        args,
+        kwargs,
+    )?;
+    let mut acc = bound[1].clone().unwrap_or(Value::Int(0));
     if let Value::Str(_) = acc {
         return Err(type_error(
             "sum() can't sum strings [use ''.join(seq) instead]",
@@ -678,13 +702,7 @@ fn all(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn sorted(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
-    allowed_kwargs("sort", kwargs, &["key", "reverse"])?;
-    if args.len() != 1 {
-        return Err(type_error(format!(
-            "sorted expected 1 argument, got {}",
-            args.len()
-        )));
-    }
+    positional("sorted", args, 1, 1)?;
     let mut items = vm.collect_iterable(&args[0])?;
     super::sequences::sort_values(vm, &mut items, kwargs)?;
     Ok(Value::list(items))
@@ -784,8 +802,12 @@ fn format(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn vars(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    arity("vars", args, 1, 1)?;
-    match vm.get_attr_opt(&args[0], sym::__dict__)? {
+    positional("vars", args, 0, 1)?;
+    let Some(obj) = args.first() else {
+        // Without an argument, the names of the module namespace.
+        return globals(vm, args, &[]);
+    };
+    match vm.get_attr_opt(obj, sym::__dict__)? {
         Some(d) => Ok(d),
         None => Err(type_error("vars() argument must have __dict__ attribute")),
     }
@@ -876,7 +898,8 @@ fn exit(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     ))
 }
 
-fn globals(vm: &Vm, _args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+fn globals(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("globals", args, 0, 0)?;
     let main = vm.modules.borrow().get("__main__").cloned();
     let Some(Value::Module(m)) = main else {
         return Ok(Value::dict(DictMap::new()));

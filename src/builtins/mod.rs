@@ -40,11 +40,38 @@ pub fn builtin_fn(name: &'static str, func: NativeFn) -> Value {
         owner: None,
         returns_coroutine: false,
         host: None,
+        positional_only: false,
+    }))
+}
+
+/// A built-in function value that takes no keyword arguments.
+#[must_use]
+pub fn positional_builtin_fn(name: &'static str, func: NativeFn) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name,
+        func,
+        receiver: None,
+        owner: None,
+        returns_coroutine: false,
+        host: None,
+        positional_only: true,
     }))
 }
 
 /// Adds a method implemented in Rust to a built-in class.
 pub fn add_method(class: &Rc<Class>, name: &'static str, func: NativeFn) {
+    add_method_with(class, name, func, false);
+}
+
+/// Adds methods that take no keyword arguments (`list.count`), rejected
+/// with CPython's message before they run.
+pub fn add_positional_methods(class: &Rc<Class>, methods: &[(&'static str, NativeFn)]) {
+    for (name, func) in methods {
+        add_method_with(class, name, *func, true);
+    }
+}
+
+fn add_method_with(class: &Rc<Class>, name: &'static str, func: NativeFn, positional_only: bool) {
     let owner: &'static str = Box::leak(class.name.to_string().into_boxed_str());
     class.dict.borrow_mut().set(
         Symbol::intern(name),
@@ -55,6 +82,7 @@ pub fn add_method(class: &Rc<Class>, name: &'static str, func: NativeFn) {
             owner: Some(owner),
             returns_coroutine: false,
             host: None,
+            positional_only,
         })),
     );
 }

@@ -1,7 +1,7 @@
 //! Methods of `list`, `tuple` and `range`, and the sort behind `sorted`.
 
-use super::add_methods;
-use super::args::{allowed_kwargs, arity, kwarg, no_kwargs};
+use super::args::{arity, no_kwargs};
+use super::{add_methods, add_positional_methods};
 use crate::interp::Vm;
 use crate::interp::errors::{index_error, type_error, value_error};
 use crate::value::{PyResult, Symbol, Value};
@@ -11,7 +11,7 @@ use std::rc::Rc;
 /// Installs the methods.
 pub fn install(vm: &Vm) {
     let t = &vm.types;
-    add_methods(
+    add_positional_methods(
         &t.list,
         &[
             ("append", list_append),
@@ -21,13 +21,18 @@ pub fn install(vm: &Vm) {
             ("remove", list_remove),
             ("index", list_index),
             ("count", list_count),
-            ("sort", list_sort),
+        ],
+    );
+    add_methods(&t.list, &[("sort", list_sort)]);
+    add_positional_methods(
+        &t.list,
+        &[
             ("reverse", list_reverse),
             ("copy", list_copy),
             ("clear", list_clear),
         ],
     );
-    add_methods(&t.tuple, &[("index", tuple_index), ("count", tuple_count)]);
+    add_positional_methods(&t.tuple, &[("index", tuple_index), ("count", tuple_count)]);
     add_methods(&t.range, &[("index", range_index), ("count", range_count)]);
     super::add_getter(&t.range, "start", |_, a, _| range_field(a, |r| r.start));
     super::add_getter(&t.range, "stop", |_, a, _| range_field(a, |r| r.stop));
@@ -76,25 +81,28 @@ fn slice_indices(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 /// A list's cell.
 type ListCell = Rc<RefCell<Vec<Value>>>;
 
-fn list_of<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a ListCell, &'a [Value])> {
+fn list_of<'a>(vm: &Vm, args: &'a [Value], name: &str) -> PyResult<(&'a ListCell, &'a [Value])> {
     match args.split_first() {
         Some((Value::List(l), rest)) => Ok((l, rest)),
-        _ => Err(type_error(format!(
-            "descriptor '{name}' for 'list' objects needs a 'list' argument"
-        ))),
+        other => Err(super::args::wrong_receiver(
+            vm,
+            "list",
+            name,
+            other.map(|(v, _)| v),
+        )),
     }
 }
 
-fn list_append(_vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+fn list_append(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     no_kwargs("list.append", kwargs)?;
-    let (l, rest) = list_of(args, "append")?;
+    let (l, rest) = list_of(vm, args, "append")?;
     arity("list.append", rest, 1, 1)?;
     l.borrow_mut().push(rest[0].clone());
     Ok(Value::None)
 }
 
 fn list_extend(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (l, rest) = list_of(args, "extend")?;
+    let (l, rest) = list_of(vm, args, "extend")?;
     arity("list.extend", rest, 1, 1)?;
     let items = vm.collect_iterable(&rest[0])?;
     let grown = (l.borrow().len() + items.len()) * size_of::<Value>();
@@ -106,7 +114,7 @@ fn list_extend(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn list_insert(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (l, rest) = list_of(args, "insert")?;
+    let (l, rest) = list_of(vm, args, "insert")?;
     if rest.len() != 2 {
         return Err(type_error(format!(
             "insert expected 2 arguments, got {}",
@@ -122,7 +130,7 @@ fn list_insert(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn list_pop(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (l, rest) = list_of(args, "pop")?;
+    let (l, rest) = list_of(vm, args, "pop")?;
     arity("pop", rest, 0, 1)?;
     // The index first: its `__index__` may change the list.
     let i = rest.first().map(|v| vm.to_index(v)).transpose()?;
@@ -140,7 +148,7 @@ fn list_pop(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn list_remove(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (l, rest) = list_of(args, "remove")?;
+    let (l, rest) = list_of(vm, args, "remove")?;
     arity("list.remove", rest, 1, 1)?;
     match live_position(vm, l, &rest[0], 0, usize::MAX)? {
         Some(i) => {
@@ -201,7 +209,7 @@ fn seq_index(vm: &Vm, items: &[Value], rest: &[Value], what: &str) -> PyResult {
 }
 
 fn seq_count(vm: &Vm, items: &[Value], rest: &[Value]) -> PyResult {
-    arity("count", rest, 1, 1)?;
+    arity("tuple.count", rest, 1, 1)?;
     let mut n = 0;
     for v in items {
         if v.is(&rest[0]) || vm.eq(v, &rest[0])? {
@@ -212,7 +220,7 @@ fn seq_count(vm: &Vm, items: &[Value], rest: &[Value]) -> PyResult {
 }
 
 fn list_index(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (l, rest) = list_of(args, "index")?;
+    let (l, rest) = list_of(vm, args, "index")?;
     arity("index", rest, 1, 3)?;
     let len = l.borrow().len();
     let (start, stop) = search_bounds(vm, rest, len)?;
@@ -226,8 +234,8 @@ fn list_index(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn list_count(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (l, rest) = list_of(args, "count")?;
-    arity("count", rest, 1, 1)?;
+    let (l, rest) = list_of(vm, args, "count")?;
+    arity("list.count", rest, 1, 1)?;
     let mut n = 0;
     let mut i = 0;
     // Read afresh at each step, as `live_position`.
@@ -244,10 +252,8 @@ fn list_count(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn list_sort(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
-    let (l, rest) = list_of(args, "sort")?;
-    if !rest.is_empty() {
-        return Err(type_error("sort() takes no positional arguments"));
-    }
+    let (l, rest) = list_of(vm, args, "sort")?;
+    super::args::bind(&SORT_PARAMS, rest, kwargs)?;
     let mut items = std::mem::take(&mut *l.borrow_mut());
     let r = sort_values(vm, &mut items, kwargs);
     let modified = !l.borrow().is_empty();
@@ -258,21 +264,21 @@ fn list_sort(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     r.map(|()| Value::None)
 }
 
-fn list_reverse(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (l, rest) = list_of(args, "reverse")?;
+fn list_reverse(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (l, rest) = list_of(vm, args, "reverse")?;
     arity("reverse", rest, 0, 0)?;
     l.borrow_mut().reverse();
     Ok(Value::None)
 }
 
-fn list_copy(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (l, rest) = list_of(args, "copy")?;
+fn list_copy(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (l, rest) = list_of(vm, args, "copy")?;
     arity("copy", rest, 0, 0)?;
     Ok(Value::list(l.borrow().clone()))
 }
 
-fn list_clear(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (l, rest) = list_of(args, "clear")?;
+fn list_clear(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let (l, rest) = list_of(vm, args, "clear")?;
     arity("clear", rest, 0, 0)?;
     let items = std::mem::take(&mut *l.borrow_mut());
     // Released last to first, as CPython's list_clear does (the order in
@@ -283,22 +289,29 @@ fn list_clear(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     Ok(Value::None)
 }
 
-fn tuple_of(args: &[Value]) -> PyResult<(&Rc<Vec<Value>>, &[Value])> {
+fn tuple_of<'a>(
+    vm: &Vm,
+    args: &'a [Value],
+    name: &str,
+) -> PyResult<(&'a Rc<Vec<Value>>, &'a [Value])> {
     match args.split_first() {
         Some((Value::Tuple(t), rest)) => Ok((t, rest)),
-        _ => Err(type_error(
-            "descriptor for 'tuple' objects needs a 'tuple' argument",
+        other => Err(super::args::wrong_receiver(
+            vm,
+            "tuple",
+            name,
+            other.map(|(v, _)| v),
         )),
     }
 }
 
 fn tuple_index(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (t, rest) = tuple_of(args)?;
+    let (t, rest) = tuple_of(vm, args, "index")?;
     seq_index(vm, t, rest, "tuple")
 }
 
 fn tuple_count(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (t, rest) = tuple_of(args)?;
+    let (t, rest) = tuple_of(vm, args, "count")?;
     seq_count(vm, t, rest)
 }
 
@@ -323,15 +336,23 @@ fn range_count(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     Ok(Value::Int(i64::from(vm.contains(&args[0], &args[1])?)))
 }
 
+/// `list.sort(*, key=None, reverse=False)`.
+const SORT_PARAMS: super::args::Params<'static> = super::args::Params {
+    name: "sort",
+    names: &["key", "reverse"],
+    posonly: 0,
+    required: 0,
+    maxpos: 0,
+};
+
 /// Sorts values in place like `list.sort(key=, reverse=)`: stable, using
 /// `<` only, propagating the first comparison error.
 pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, kwargs: &[(Symbol, Value)]) -> PyResult<()> {
-    allowed_kwargs("sort", kwargs, &["key", "reverse"])?;
-    let key = kwarg(kwargs, "key")
-        .filter(|k| !matches!(k, Value::None))
-        .cloned();
-    let reverse = match kwarg(kwargs, "reverse") {
-        Some(v) => vm.truthy(v)?,
+    let bound = super::args::bind(&SORT_PARAMS, &[], kwargs)?;
+    let key = bound[0].clone().filter(|k| !matches!(k, Value::None));
+    // CPython reads `reverse` as a C int: `reverse=None` is a TypeError.
+    let reverse = match &bound[1] {
+        Some(v) => vm.to_index(v)? != 0,
         None => false,
     };
     let keys: Vec<Value> = match &key {

@@ -45,6 +45,7 @@ impl HostFunction {
             owner: None,
             returns_coroutine: self.is_async,
             host: Some(self.call.clone()),
+            positional_only: false,
         }))
     }
 }

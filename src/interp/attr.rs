@@ -67,6 +67,7 @@ impl Vm {
                 owner: b.owner,
                 returns_coroutine: b.returns_coroutine,
                 host: b.host.clone(),
+                positional_only: b.positional_only,
             })),
             Value::Native(n) => {
                 if let Some(s) = n.downcast::<StaticMethod>() {
@@ -227,7 +228,11 @@ impl Vm {
                 _ => self.get_attr_opt(&m.function, name)?,
             }),
             Value::Builtin(b) => Ok(match name {
-                sym::__name__ | sym::__qualname__ => Some(Value::str(b.name)),
+                sym::__name__ => Some(Value::str(b.name)),
+                sym::__qualname__ => Some(match b.owner {
+                    Some(owner) => Value::str(format!("{owner}.{}", b.name)),
+                    None => Value::str(b.name),
+                }),
                 sym::__self__ => Some(b.receiver.clone().unwrap_or(Value::None)),
                 sym::__doc__ => Some(Value::None),
                 sym::__module__ => Some(Value::str("builtins")),

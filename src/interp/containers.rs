@@ -450,6 +450,13 @@ impl Vm {
             Value::Instance(_) if self.type_of(index).lookup(sym::__index__).is_some() => {
                 self.to_index(index)?
             }
+            _ if what == "string" => {
+                // str's own wording (CPython 3.11 unicode_subscript).
+                return Err(type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    self.type_name(index)
+                )));
+            }
             _ => {
                 return Err(type_error(format!(
                     "{what} indices must be integers or slices, not {}",

@@ -366,15 +366,7 @@ impl Vm {
     fn iter_protocol(&self, v: &Value) -> PyResult<ValueIter> {
         let ty = self.type_of(v);
         if let Some(it) = ty.lookup(sym::__iter__) {
-            let iterator = self.call(&it, std::slice::from_ref(v), &[])?;
-            if self.type_of(&iterator).lookup(sym::__next__).is_none()
-                && !matches!(iterator, Value::Native(_))
-            {
-                return Err(type_error(format!(
-                    "iter() returned non-iterator of type '{}'",
-                    self.type_name(&iterator)
-                )));
-            }
+            let iterator = self.call_dunder_iter(v, &it)?;
             return match &iterator {
                 Value::Native(_) => self.iter_start(&iterator),
                 _ => Ok(ValueIter::Protocol(iterator)),
@@ -397,6 +389,27 @@ impl Vm {
         Err(type_error(format!("'{}' object is not iterable", ty.name)))
     }
 
+    /// Calls the `__iter__` found on `v`'s class and checks that it gave
+    /// an iterator; `__iter__ = None` marks the class not iterable.
+    fn call_dunder_iter(&self, v: &Value, method: &Value) -> PyResult {
+        if matches!(method, Value::None) {
+            return Err(type_error(format!(
+                "'{}' object is not iterable",
+                self.type_name(v)
+            )));
+        }
+        let iterator = self.call(method, std::slice::from_ref(v), &[])?;
+        if self.type_of(&iterator).lookup(sym::__next__).is_none()
+            && !matches!(iterator, Value::Native(_))
+        {
+            return Err(type_error(format!(
+                "iter() returned non-iterator of type '{}'",
+                self.type_name(&iterator)
+            )));
+        }
+        Ok(iterator)
+    }
+
     /// Whether `v` can be iterated.
     #[must_use]
     pub fn is_iterable(&self, v: &Value) -> bool {
@@ -410,7 +423,10 @@ impl Vm {
             | Value::FrozenSet(_) => true,
             _ => {
                 let ty = self.type_of(v);
-                ty.lookup(sym::__iter__).is_some() || ty.lookup(sym::__getitem__).is_some()
+                match ty.lookup(sym::__iter__) {
+                    Some(it) => !matches!(it, Value::None),
+                    None => ty.lookup(sym::__getitem__).is_some(),
+                }
             }
         }
     }
@@ -425,7 +441,7 @@ impl Vm {
         if let Value::Instance(_) | Value::Native(_) = v {
             let ty = self.type_of(v);
             if let Some(it) = ty.lookup(sym::__iter__) {
-                return self.call(&it, std::slice::from_ref(v), &[]);
+                return self.call_dunder_iter(v, &it);
             }
         }
         let state = self.iter_start(v)?;

@@ -27,8 +27,11 @@ impl Vm {
                 self.with_repr_guard(v, "[...]", || self.join_reprs("[", &items, "]"))?
             }
             Value::Tuple(t) => {
-                if t.len() == 1 {
-                    format!("({},)", self.repr(&t[0])?)
+                if t.is_empty() {
+                    "()".into()
+                } else if t.len() == 1 {
+                    // CPython guards one-item tuples against cycles too.
+                    self.with_repr_guard(v, "(...)", || Ok(format!("({},)", self.repr(&t[0])?)))?
                 } else {
                     self.with_repr_guard(v, "(...)", || self.join_reprs("(", t, ")"))?
                 }
@@ -60,11 +63,11 @@ impl Vm {
                     (true, false) => "set()".into(),
                     (true, true) => "frozenset()".into(),
                     (false, false) => {
-                        self.with_repr_guard(v, "{...}", || self.join_reprs("{", &items, "}"))?
+                        self.with_repr_guard(v, "set(...)", || self.join_reprs("{", &items, "}"))?
                     }
-                    (false, true) => {
-                        format!("frozenset({})", self.join_reprs("{", &items, "}")?)
-                    }
+                    (false, true) => self.with_repr_guard(v, "frozenset(...)", || {
+                        Ok(format!("frozenset({})", self.join_reprs("{", &items, "}")?))
+                    })?,
                 }
             }
             Value::Range(r) => {

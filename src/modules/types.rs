@@ -45,6 +45,7 @@ fn coroutine(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
         owner: None,
         returns_coroutine: false,
         host: None,
+        positional_only: false,
     })))
 }
 

@@ -31,6 +31,7 @@ fn display_hook() -> Value {
         owner: None,
         returns_coroutine: false,
         host: None,
+        positional_only: false,
     }))
 }
 

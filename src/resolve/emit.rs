@@ -78,6 +78,10 @@ pub struct Emitter<'a> {
     /// Statements the last emitted statement expands to after itself
     /// (storing an annotation after its assignment).
     after: Vec<Stmt>,
+    /// The string constants emitted so far: equal constants of one
+    /// compilation unit are one object, as CPython's constant cache makes
+    /// them (`"hello" is "hello"`).
+    strings: HashMap<String, Value>,
 }
 
 impl<'a> Emitter<'a> {
@@ -97,6 +101,7 @@ impl<'a> Emitter<'a> {
             scope: 0,
             qualname: Vec::new(),
             after: Vec::new(),
+            strings: HashMap::new(),
         }
     }
 
@@ -664,11 +669,32 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// The shared object for the string constant `s`.
+    fn string_constant(&mut self, s: &str) -> Value {
+        if let Some(v) = self.strings.get(s) {
+            return v.clone();
+        }
+        let v = Value::str(s);
+        self.strings.insert(s.to_string(), v.clone());
+        v
+    }
+
     fn qualified(&self, name: &str) -> Rc<str> {
-        if self.qualname.is_empty() {
-            name.into()
+        // Each entry is already the full dotted prefix of its scope.
+        match self.qualname.last() {
+            None => name.into(),
+            Some(prefix) => format!("{prefix}.{name}").into(),
+        }
+    }
+
+    /// The qualified name of a `def` or `class` statement: like
+    /// CPython, a name declared `global` where it is defined starts a
+    /// fresh qualified name.
+    fn qualified_def(&self, ident: &ast::Ident, shown: &str) -> Rc<str> {
+        if self.table.scopes[self.scope].globals.contains(&ident.name) {
+            shown.into()
         } else {
-            format!("{}.{}", self.qualname.join("."), name).into()
+            self.qualified(shown)
         }
     }
 
@@ -680,7 +706,7 @@ impl<'a> Emitter<'a> {
             .collect::<Result<_>>()?;
         let scope_id = self.table.by_node[&node_key(def)];
         let shown = self.written_name(&def.name);
-        let qualname = self.qualified(&shown);
+        let qualname = self.qualified_def(&def.name, &shown);
         let template = self.function_template(
             scope_id,
             &def.params,
@@ -831,7 +857,7 @@ impl<'a> Emitter<'a> {
             .collect::<Result<_>>()?;
         let scope_id = self.table.by_node[&node_key(def)];
         let shown = self.written_name(&def.name);
-        let qualname = self.qualified(&shown);
+        let qualname = self.qualified_def(&def.name, &shown);
         let outer_scope = self.scope;
         let captures = self.captures(scope_id);
         self.begin_frame(scope_id, None);
@@ -991,10 +1017,24 @@ impl<'a> Emitter<'a> {
         let span = e.span;
         let kind = match &e.kind {
             E::Name(n) => ExprKind::Name(self.resolve(n)),
+            E::Constant(ast::Constant::Str(s)) => ExprKind::Const(self.string_constant(s.as_str())),
             E::Constant(c) => ExprKind::Const(constant(c)),
             E::FString(parts) => ExprKind::FString(self.fstring(parts)?),
             E::BinOp { left, op, right } => {
-                ExprKind::BinOp(*op, self.boxed(left)?, self.boxed(right)?)
+                let (left, right) = (self.boxed(left)?, self.boxed(right)?);
+                match (op, &left.kind, &right.kind) {
+                    // Folded like CPython's AST optimizer, so the result is
+                    // a constant shared with equal literals.
+                    (
+                        ast::BinOp::Add,
+                        ExprKind::Const(Value::Str(a)),
+                        ExprKind::Const(Value::Str(b)),
+                    ) => {
+                        let joined = format!("{}{}", a.as_str(), b.as_str());
+                        ExprKind::Const(self.string_constant(&joined))
+                    }
+                    _ => ExprKind::BinOp(*op, left, right),
+                }
             }
             E::UnaryOp { op, operand } => ExprKind::Unary(*op, self.boxed(operand)?),
             E::BoolOp { op, values } => ExprKind::BoolOp(

@@ -65,12 +65,29 @@ pub struct Builtin {
     /// For a function an embedding host registered: the closure called
     /// instead of `func`.
     pub host: Option<HostCallable>,
+    /// Whether it takes no keyword arguments (`abs(x=1)`,
+    /// `[].count(x=1)`): rejected with CPython's message before the
+    /// implementation runs.
+    pub positional_only: bool,
 }
 
 impl Builtin {
+    /// `abs() takes no keyword arguments`, `list.count() takes ...`.
+    #[cold]
+    fn no_keywords(&self) -> crate::value::Exc {
+        let shown = match self.owner {
+            Some(owner) => format!("{owner}.{}", self.name),
+            None => self.name.to_string(),
+        };
+        crate::interp::errors::type_error(format!("{shown}() takes no keyword arguments"))
+    }
+
     /// Calls the implementation (the host closure when there is one).
     #[inline]
     pub fn invoke(&self, vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+        if self.positional_only && !kwargs.is_empty() {
+            return Err(self.no_keywords());
+        }
         match &self.host {
             None => (self.func)(vm, args, kwargs),
             Some(h) => h(vm, args, kwargs),

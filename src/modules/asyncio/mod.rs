@@ -154,6 +154,7 @@ pub fn build(vm: &Vm) -> Rc<Module> {
             owner: None,
             returns_coroutine: true,
             host: None,
+            positional_only: false,
         })),
     );
     run_prelude(vm, &m);
