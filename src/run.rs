@@ -57,6 +57,16 @@ pub fn run_main(vm: &Rc<Vm>, file: &Rc<SourceFile>) -> Outcome {
         Ok(_) => Outcome::Finished,
         Err(e) => uncaught(vm, &e),
     };
+    if crate::value::object::finalizers_used() {
+        // At shutdown CPython's collector calls `__del__` of the objects
+        // the main module held, in about the order they were bound, while
+        // every global is still readable; then the rest goes.
+        vm.run_finalizers(None);
+        module.globals.release_all(
+            |v| matches!(v, Value::Instance(i) if i.class.finalized.get()),
+            || vm.run_finalizers(None),
+        );
+    }
     vm.stdout.borrow().clone().flush();
     outcome
 }

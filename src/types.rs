@@ -7,7 +7,7 @@
 
 use crate::value::Class;
 use crate::value::object::InstanceLayout;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 macro_rules! builtin_types {
@@ -215,6 +215,7 @@ fn make_class(name: &str, bases: &[Rc<Class>], layout: InstanceLayout) -> Rc<Cla
         dict: crate::value::object::ClassDict::default(),
         layout,
         cache: RefCell::default(),
+        finalized: Cell::new(false),
     })
 }
 
@@ -236,6 +237,7 @@ pub fn new_builtin_class(
         dict: crate::value::object::ClassDict::default(),
         layout,
         cache: RefCell::default(),
+        finalized: Cell::new(false),
     })
 }
 

@@ -395,6 +395,9 @@ impl Vm {
                     )));
                 }
                 cls.dict.borrow_mut().set(name, value);
+                if name == sym::__del__ {
+                    crate::value::object::mark_finalized(cls);
+                }
                 Ok(())
             }
             Value::Function(f) => {

@@ -7,7 +7,7 @@ use crate::ir::{Capture, ClassDef};
 use crate::types::linearize;
 use crate::value::object::InstanceLayout;
 use crate::value::{AttrMap, Class, Instance, NativeObject, PyResult, Symbol, Value, sym};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// A `property` object.
@@ -179,9 +179,13 @@ impl Vm {
             dict: crate::value::object::ClassDict::new(dict),
             layout,
             cache: RefCell::default(),
+            finalized: Cell::new(false),
         });
         for (_, v) in class.dict.borrow().iter() {
             Self::claim_method(v, &class);
+        }
+        if class.lookup(sym::__del__).is_some() {
+            crate::value::object::mark_finalized(&class);
         }
         Ok(class)
     }

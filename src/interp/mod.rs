@@ -201,6 +201,7 @@ impl Vm {
                 self_ref: weak.clone(),
             };
             crate::builtins::install(&vm);
+            crate::value::object::set_free_hook(finalize::defer_del);
             vm
         })
     }
