@@ -102,6 +102,8 @@ builtin_types! {
         cell = "cell":,
         text_io = "TextIOWrapper":,
         traceback = "traceback":,
+        frame = "frame":,
+        code = "code":,
         member_descriptor = "member_descriptor":,
     }
     exceptions {

@@ -241,7 +241,31 @@ fn new_str(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let (_, rest) = class_arg(args);
     allowed_kwargs("str", kwargs, &["object", "encoding", "errors"])?;
     arity("str", rest, 0, 3)?;
-    match rest.first().or_else(|| kwarg(kwargs, "object")) {
+    let object = rest.first().or_else(|| kwarg(kwargs, "object"));
+    let encoding = rest.get(1).or_else(|| kwarg(kwargs, "encoding"));
+    let errors = rest.get(2).or_else(|| kwarg(kwargs, "errors"));
+    if encoding.is_some() || errors.is_some() {
+        // Decoding: pyco has no bytes-like objects to decode.
+        for (name, v) in [("encoding", encoding), ("errors", errors)] {
+            if let Some(v) = v
+                && !matches!(v, Value::Str(_))
+            {
+                return Err(type_error(format!(
+                    "str() argument '{name}' must be str, not {}",
+                    vm.type_name(v)
+                )));
+            }
+        }
+        return Err(type_error(match object {
+            None => return Ok(Value::str("")),
+            Some(Value::Str(_)) => "decoding str is not supported".to_owned(),
+            Some(v) => format!(
+                "decoding to str: need a bytes-like object, {} found",
+                vm.type_name(v)
+            ),
+        }));
+    }
+    match object {
         None => Ok(Value::str("")),
         Some(v @ Value::Str(_)) => Ok(v.clone()),
         Some(v) => Ok(Value::str(vm.str_of(v)?)),

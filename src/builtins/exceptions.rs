@@ -93,9 +93,11 @@ fn base_exception_str(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResul
     Ok(Value::str(vm.exception_str(this)?))
 }
 
-fn with_traceback(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (this, _) = receiver("with_traceback", args)?;
-    Ok(this.clone())
+fn with_traceback(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let e = this_exc(args)?;
+    super::args::arity("with_traceback", &args[1..], 1, 1)?;
+    super::introspect::set_traceback(vm, &e, &args[1])?;
+    Ok(e.value())
 }
 
 fn add_note(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {

@@ -78,13 +78,27 @@ fn print(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let sep = text_arg("sep", " ")?;
     let end = text_arg("end", "\n")?;
     let mut out = String::new();
+    let file = kwarg(kwargs, "file").filter(|f| !matches!(f, Value::None));
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
             out.push_str(&sep);
         }
         match a {
             Value::Str(s) => out.push_str(s.as_str()),
-            other => out.push_str(&vm.str_of(other)?),
+            other => match vm.str_of(other) {
+                Ok(text) => out.push_str(&text),
+                Err(e) => {
+                    // CPython writes each item as it goes: what came before
+                    // the failing one is already out.
+                    if !out.is_empty() {
+                        match file {
+                            None => vm.write_script_output(&out, false)?,
+                            Some(f) => crate::modules::sys::write_to(vm, f, &out)?,
+                        }
+                    }
+                    return Err(e);
+                }
+            },
         }
     }
     out.push_str(&end);
@@ -92,8 +106,8 @@ fn print(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    match kwarg(kwargs, "file") {
-        None | Some(Value::None) => {
+    match file {
+        None => {
             vm.write_script_output(&out, false)?;
             if flush {
                 vm.stdout.borrow().clone().flush();
@@ -452,9 +466,29 @@ fn pow(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     }
     arity("pow", &all, 2, 3)?;
     if all.len() == 3 && !matches!(all[2], Value::None) {
+        if let Value::Instance(inst) = &all[0]
+            && let Some(m) = inst.class.lookup(sym::__pow__)
+        {
+            // Three-argument pow tries only the base's `__pow__`.
+            let r = vm.call(&m, &all, &[])?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
         let (Some(b), Some(e), Some(m)) =
             (all[0].to_bigint(), all[1].to_bigint(), all[2].to_bigint())
         else {
+            if all
+                .iter()
+                .any(|v| matches!(v, Value::Instance(_) | Value::Native(_)))
+            {
+                return Err(type_error(format!(
+                    "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                    vm.type_name(&all[0]),
+                    vm.type_name(&all[1]),
+                    vm.type_name(&all[2])
+                )));
+            }
             return Err(type_error(
                 "pow() 3rd argument not allowed unless all arguments are integers",
             ));

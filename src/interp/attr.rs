@@ -191,6 +191,7 @@ impl Vm {
                     sym::__name__ => Some(Value::str(&*f.name.borrow().clone())),
                     sym::__qualname__ => Some(Value::str(&*f.qualname.borrow().clone())),
                     sym::__module__ => Some(Value::str(&*f.module.name)),
+                    sym::__code__ => Some(crate::builtins::introspect::code_object(self, &f.code)),
                     sym::__defaults__ => Some(if f.defaults.is_empty() {
                         Value::None
                     } else {

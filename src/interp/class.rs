@@ -483,7 +483,11 @@ impl Vm {
                 *data.context.borrow_mut() = (!matches!(value, Value::None)).then(|| value.clone());
             }
             sym::__suppress_context__ => data.suppress_context.set(self.truthy(value)?),
-            sym::__traceback__ => {}
+            sym::__traceback__ => {
+                if let Some(e) = crate::value::Exc::from_instance(inst.clone()) {
+                    crate::builtins::introspect::set_traceback(self, &e, value)?;
+                }
+            }
             _ => return Ok(false),
         }
         Ok(true)

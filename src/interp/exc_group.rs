@@ -115,11 +115,7 @@ impl Vm {
 
     /// Decides which `except*` clause gets which part of `exc`.
     pub fn star_plan(&self, exc: &Exc, handlers: &[Handler], f: &mut Frame) -> PyResult<StarPlan> {
-        let subject = if self.is_group(exc) {
-            exc.clone()
-        } else {
-            self.new_group("", vec![exc.clone()])
-        };
+        let subject = exc.clone();
         let mut rest = Some(subject.clone());
         let mut matches = Vec::new();
         for (i, h) in handlers.iter().enumerate() {
@@ -129,6 +125,18 @@ impl Vm {
             };
             let typ = self.eval(t, f)?;
             self.check_star_type(&typ)?;
+            if !self.is_group(&r) {
+                // A naked exception that matches is wrapped in a group
+                // whose members are a tuple.
+                if self.exception_matches(&r, &typ)? {
+                    let g = self.new_group("", vec![r.clone()]);
+                    *g.data().args.borrow_mut() =
+                        Value::tuple(vec![Value::str(""), Value::tuple(vec![r.value()])]);
+                    matches.push((i, g));
+                    rest = None;
+                }
+                continue;
+            }
             let (m, r2) = self.group_split(&r, &typ)?;
             if let Some(m) = m {
                 matches.push((i, m));

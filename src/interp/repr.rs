@@ -16,7 +16,7 @@ impl Vm {
             Value::Bool(true) => "True".into(),
             Value::Bool(false) => "False".into(),
             Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => b.to_string(),
+            Value::BigInt(b) => crate::format::int_to_decimal(b).map_err(value_error)?,
             Value::Float(f) => crate::format::float_repr(*f),
             Value::Str(s) => {
                 self.reserve(s.as_str().len())?;
@@ -278,7 +278,13 @@ impl Vm {
 
     /// `format(v, spec)`.
     pub fn format_value(&self, v: &Value, spec: &str) -> PyResult<String> {
-        let fail = |m: String| value_error(m);
+        let fail = |m: String| {
+            if crate::format::is_overflow_message(&m) {
+                super::errors::overflow_error(m)
+            } else {
+                value_error(m)
+            }
+        };
         match v {
             Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.into()),
             Value::Bool(b) => {

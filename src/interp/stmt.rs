@@ -112,6 +112,9 @@ impl Vm {
                 is_star,
             } => {
                 let result = self.exec_block(body, f);
+                if let Err(exc) = &result {
+                    f.record_traceback(exc);
+                }
                 let result = match result {
                     Err(exc) if *is_star => self.run_star_handlers(exc, handlers, f),
                     Err(exc) => self.run_handlers(exc, handlers, f),
@@ -120,6 +123,9 @@ impl Vm {
                 };
                 if finalbody.is_empty() {
                     return result;
+                }
+                if let Err(exc) = &result {
+                    f.record_traceback(exc);
                 }
                 return self.run_finally(result, finalbody, f);
             }
@@ -299,6 +305,7 @@ impl Vm {
         if let Some(h) = self.handling.borrow().last() {
             self.chain_context(&e, h);
         }
+        f.add_traceback_line(&e);
         Ok(e)
     }
 
@@ -502,6 +509,9 @@ impl Vm {
                 .and_then(|()| self.exec_with(rest, body, f)),
             None => self.exec_with(rest, body, f),
         };
+        if let Err(exc) = &inner {
+            f.record_traceback(exc);
+        }
         self.exit_context(&exit, inner)
     }
 
@@ -509,12 +519,9 @@ impl Vm {
     /// passed through a frame, else `None`.
     #[must_use]
     pub fn traceback_object(&self, e: &Exc) -> Value {
-        let raised = !e.data().traceback.borrow().is_empty()
-            || self.handling.borrow().iter().any(|h| h.same(e));
-        if !raised {
-            return Value::None;
-        }
-        crate::value::NativeObject::new_value(self.types.traceback.clone(), ())
+        let data = e.data();
+        let entries: Vec<_> = data.traceback.borrow().iter().rev().cloned().collect();
+        crate::builtins::introspect::traceback_object(self, entries.into())
     }
 
     /// Calls `__enter__`, returning the bound `__exit__` and the entered value.

@@ -184,6 +184,9 @@ impl Vm {
                     is_star,
                 } => {
                     let result = self.exec_block_async(body, f).await;
+                    if let Err(exc) = &result {
+                        f.record_traceback(exc);
+                    }
                     let result = match result {
                         Err(exc) if *is_star => {
                             self.run_star_handlers_async(exc, handlers, f).await
@@ -197,6 +200,7 @@ impl Vm {
                     }
                     let pending = result.as_ref().err().cloned();
                     if let Some(e) = &pending {
+                        f.record_traceback(e);
                         self.handling.borrow_mut().push(e.clone());
                     }
                     let fin = self.exec_block_async(finalbody, f).await;
@@ -387,6 +391,9 @@ impl Vm {
                 },
                 None => Box::pin(self.exec_with_async(rest, body, false, f)).await,
             };
+            if let Err(exc) = &inner {
+                f.record_traceback(exc);
+            }
             return self.exit_context(&exit, inner);
         }
         let ty = self.type_of(&mgr);
@@ -420,6 +427,7 @@ impl Vm {
                 Ok(flow)
             }
             Err(e) => {
+                f.record_traceback(&e);
                 self.handling.borrow_mut().push(e.clone());
                 let tb = self.traceback_object(&e);
                 let args = [mgr, Value::Class(e.instance().class.clone()), e.value(), tb];

@@ -17,6 +17,9 @@ pub struct TraceEntry {
     pub offset: u32,
     /// The function name (`<module>` at top level).
     pub name: Rc<str>,
+    /// Which running frame added the line (its address), so that a frame
+    /// the exception already passed through is not recorded twice.
+    pub frame: usize,
 }
 
 /// What an exception instance holds beyond its attributes.

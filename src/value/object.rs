@@ -286,7 +286,10 @@ impl Instance {
             payload: std::mem::replace(&mut self.payload, Payload::None),
         });
         let address = Rc::as_ptr(&revived) as usize;
-        if FINALIZED.try_with(|f| f.borrow_mut().insert(address)).is_ok() {
+        if FINALIZED
+            .try_with(|f| f.borrow_mut().insert(address))
+            .is_ok()
+        {
             hook(revived);
         }
     }

@@ -367,19 +367,36 @@ fn handle_when(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn handle_repr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let h = handle(args)?;
-    let kind = if h.when.is_some() {
-        "TimerHandle"
+    let mut out = String::from(if h.when.is_some() {
+        "<TimerHandle"
     } else {
-        "Handle"
-    };
-    let state = if h.cancelled.get() { " cancelled" } else { "" };
-    let name = match vm.get_attr_opt(&h.callback, crate::value::sym::__qualname__)? {
-        Some(Value::Str(s)) => s.as_str().to_string(),
-        _ => vm.repr(&h.callback)?,
-    };
-    let when = h
-        .when
-        .map(|w| format!(" when={}", crate::format::float_repr(ns_to_secs(w))))
-        .unwrap_or_default();
-    Ok(Value::str(format!("<{kind}{state}{when} {name}()>")))
+        "<Handle"
+    });
+    if h.cancelled.get() {
+        out.push_str(" cancelled");
+    }
+    if let Some(w) = h.when {
+        out.push_str(" when=");
+        out.push_str(&crate::format::float_repr(ns_to_secs(w)));
+    }
+    if !h.cancelled.get() {
+        // asyncio's `_format_callback_source`: the callable's qualified
+        // name, the arguments' reprs, and where a Python function is defined.
+        let name = match vm.get_attr_opt(&h.callback, crate::value::sym::__qualname__)? {
+            Some(Value::Str(s)) => s.as_str().to_string(),
+            _ => vm.repr(&h.callback)?,
+        };
+        let reprs: Vec<String> = h.args.iter().map(|a| vm.repr(a)).collect::<PyResult<_>>()?;
+        out.push_str(&format!(" {name}({})", reprs.join(", ")));
+        if let Value::Function(f) = &h.callback {
+            let file = &f.code.file;
+            out.push_str(&format!(
+                " at {}:{}",
+                file.name(),
+                file.line_of(f.code.span.start)
+            ));
+        }
+    }
+    out.push('>');
+    Ok(Value::str(out))
 }
