@@ -361,7 +361,8 @@ impl Vm {
                 )));
             }
             return match &iterator {
-                Value::Native(_) => self.iter_start(&iterator),
+                // A native object that is its own iterator steps by `__next__`.
+                Value::Native(_) if !iterator.is(v) => self.iter_start(&iterator),
                 _ => Ok(ValueIter::Protocol(iterator)),
             };
         }
