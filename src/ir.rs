@@ -209,6 +209,48 @@ pub enum FPart {
     },
 }
 
+/// The built-ins that need the calling frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameBuiltin {
+    /// `locals()`.
+    Locals,
+    /// `dir()`.
+    Dir,
+    /// `vars()`.
+    Vars,
+    /// `eval(source, globals, locals)`.
+    Eval,
+    /// `exec(source, globals, locals)`.
+    Exec,
+}
+
+impl FrameBuiltin {
+    /// The built-in taking the frame named `name`, if any.
+    #[must_use]
+    pub fn named(name: &str) -> Option<Self> {
+        Some(match name {
+            "locals" => Self::Locals,
+            "dir" => Self::Dir,
+            "vars" => Self::Vars,
+            "eval" => Self::Eval,
+            "exec" => Self::Exec,
+            _ => return None,
+        })
+    }
+
+    /// Its name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Locals => "locals",
+            Self::Dir => "dir",
+            Self::Vars => "vars",
+            Self::Eval => "eval",
+            Self::Exec => "exec",
+        }
+    }
+}
+
 /// Expression kinds.
 pub enum ExprKind {
     /// A literal.
@@ -228,6 +270,10 @@ pub enum ExprKind {
     /// `super().name(...)` and friends resolve `super` like any call; this
     /// marks the zero-argument form, which needs the frame.
     SuperCall,
+    /// A call of a built-in that looks at the calling frame (`locals()`,
+    /// `dir()`, `vars()`, `eval(...)`, `exec(...)`) by its global name;
+    /// if the name is rebound to something else, an ordinary call.
+    FrameCall(FrameBuiltin, Box<Expr>, Box<Args>),
     /// `left op right`.
     BinOp(BinOp, Box<Expr>, Box<Expr>),
     /// `op operand`.

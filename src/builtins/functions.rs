@@ -54,6 +54,9 @@ pub fn install(vm: &Vm) {
         ("exit", exit),
         ("quit", exit),
         ("globals", globals),
+        ("locals", crate::interp::frame_builtins::locals_builtin),
+        ("eval", crate::interp::frame_builtins::eval_builtin),
+        ("exec", crate::interp::frame_builtins::exec_builtin),
         ("__import__", import),
     ];
     for (name, f) in functions {

@@ -23,6 +23,7 @@
 //! | [`exc_group`] | exception groups and `except*` |
 //! | [`generator`] | generator, coroutine and async generator objects |
 //! | [`finalize`] | work deferred from drops (generator `finally`, warnings) |
+//! | [`frame_builtins`] | `locals()`, `dir()`, `vars()`, `eval`, `exec` |
 
 pub mod attr;
 pub mod call;
@@ -34,6 +35,7 @@ pub mod exc_group;
 pub mod expr;
 pub mod finalize;
 pub mod frame;
+pub mod frame_builtins;
 pub mod generator;
 pub mod iter;
 pub mod ops;

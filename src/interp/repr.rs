@@ -268,6 +268,18 @@ impl Vm {
             let plural = if n == 1 { "" } else { "s" };
             return Ok(format!("{msg} ({n} sub-exception{plural})"));
         }
+        if inst.class.is_subclass(&t.syntax_error)
+            && let [msg, Value::Tuple(detail)] = items.as_slice()
+            && let [file, line, ..] = detail.as_slice()
+        {
+            // `msg (file, line n)`.
+            return Ok(format!(
+                "{} ({}, line {})",
+                self.str_of(msg)?,
+                self.str_of(file)?,
+                self.str_of(line)?
+            ));
+        }
         match items.len() {
             0 => Ok(String::new()),
             1 if inst.class.is_subclass(&t.key_error) => self.repr(&items[0]),

@@ -543,6 +543,12 @@ impl Vm {
                     f.pos = e.span.start;
                     self.call(&callee, &pos, &kw)
                 }
+                ExprKind::FrameCall(which, func, args) => {
+                    let callee = self.eval_async(func, f).await?;
+                    let (pos, kw) = self.eval_args_async(args, f).await?;
+                    f.pos = e.span.start;
+                    self.call_frame_builtin(*which, &callee, &pos, &kw, f)
+                }
                 ExprKind::CallMethod(obj, name, args) => {
                     let receiver = self.eval_async(obj, f).await?;
                     let (pos, kw) = self.eval_args_async(args, f).await?;

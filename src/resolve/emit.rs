@@ -1040,6 +1040,11 @@ impl<'a> Emitter<'a> {
                     && matches!(self.resolve(n), NameRef::Global(..))
                 {
                     ExprKind::SuperCall
+                } else if let E::Name(n) = &func.kind
+                    && let Some(which) = crate::ir::FrameBuiltin::named(n)
+                    && matches!(self.resolve(n), NameRef::Global(..) | NameRef::ClassBody(_))
+                {
+                    ExprKind::FrameCall(which, self.boxed(func)?, Box::new(self.args(args)?))
                 } else if let E::Attribute { value, attr } = &func.kind {
                     let obj = self.boxed(value)?;
                     ExprKind::CallMethod(
@@ -1508,7 +1513,9 @@ fn expr_suspends(kind: &ExprKind) -> bool {
         ExprKind::Attr(e, _) | ExprKind::Unary(_, e) | ExprKind::Walrus(_, e) => e.suspends,
         ExprKind::Subscript(a, b) | ExprKind::BinOp(_, a, b) => a.suspends || b.suspends,
         ExprKind::Slice(a, b, c) => [a, b, c].into_iter().flatten().any(|e| e.suspends),
-        ExprKind::Call(f, args) => f.suspends || args_suspend(args),
+        ExprKind::Call(f, args) | ExprKind::FrameCall(_, f, args) => {
+            f.suspends || args_suspend(args)
+        }
         ExprKind::CallMethod(o, _, args) => o.suspends || args_suspend(args),
         ExprKind::BoolOp(_, vs) => vs.iter().any(|v| v.suspends),
         ExprKind::Compare(l, rest) => l.suspends || rest.iter().any(|(_, e)| e.suspends),
