@@ -37,6 +37,10 @@ impl Outcome {
 /// diagnostics to the interpreter's stderr.
 pub fn run_main(vm: &Rc<Vm>, file: &Rc<SourceFile>) -> Outcome {
     let module = vm.new_module("__main__", Some(file));
+    module.globals.set(
+        crate::value::sym::__builtins__,
+        Value::Module(vm.builtins.clone()),
+    );
     vm.modules
         .borrow_mut()
         .insert("__main__".into(), Value::Module(module.clone()));

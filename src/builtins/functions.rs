@@ -715,13 +715,15 @@ fn all(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 }
 
 fn sorted(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
-    allowed_kwargs("sort", kwargs, &["key", "reverse"])?;
+    // The argument count is checked first (CPython parses the positional
+    // argument of `sorted` before handing the keywords to `list.sort`).
     if args.len() != 1 {
         return Err(type_error(format!(
             "sorted expected 1 argument, got {}",
             args.len()
         )));
     }
+    allowed_kwargs("sort", kwargs, &["key", "reverse"])?;
     let mut items = vm.collect_iterable(&args[0])?;
     super::sequences::sort_values(vm, &mut items, kwargs)?;
     Ok(Value::list(items))

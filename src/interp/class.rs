@@ -362,6 +362,9 @@ impl Vm {
 
     /// `super()` with no arguments, inside a method.
     pub fn zero_arg_super(&self, f: &Frame) -> PyResult {
+        if f.code.params.positional == 0 {
+            return Err(runtime_error("super(): no arguments"));
+        }
         let this_class = f
             .function
             .and_then(|func| func.defining_class.borrow().clone())

@@ -139,7 +139,7 @@ impl Vm {
         }
         // The namespace: the given dicts, or the caller's variables.
         let module = if globals.is_some() || locals.is_some() {
-            let m = self.new_namespace_module();
+            let m = Self::new_namespace_module();
             match (globals, f) {
                 (Some(g), _) => self.fill_globals(&m, g)?,
                 (None, Some(f)) => {
@@ -159,7 +159,7 @@ impl Vm {
                     f.module.clone()
                 }
                 Some(f) => {
-                    let m = self.new_namespace_module();
+                    let m = Self::new_namespace_module();
                     for (k, v) in f.module.globals.items() {
                         m.globals.set(k, v);
                     }
@@ -168,7 +168,7 @@ impl Vm {
                 }
                 None => match self.modules.borrow().get("__main__") {
                     Some(Value::Module(m)) => m.clone(),
-                    _ => self.new_namespace_module(),
+                    _ => Self::new_namespace_module(),
                 },
             }
         };
@@ -217,7 +217,7 @@ impl Vm {
     }
 
     /// A module standing for a namespace given to `eval`/`exec`.
-    fn new_namespace_module(&self) -> Rc<Module> {
+    fn new_namespace_module() -> Rc<Module> {
         Rc::new(Module {
             name: "__main__".into(),
             globals: crate::value::object::Globals::default(),

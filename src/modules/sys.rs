@@ -204,7 +204,7 @@ fn stdin_of(vm: &Vm, args: &[Value], what: &str) -> PyResult<()> {
         Some(StdStream::In) => Ok(()),
         _ => Err(crate::interp::errors::exc_msg(
             &vm.types.os_error,
-            &format!("{what}: not readable"),
+            format!("{what}: not readable"),
         )),
     }
 }

@@ -225,10 +225,14 @@ pub struct Instance {
     pub payload: Payload,
 }
 
+/// What the interpreter does with a freed instance whose class defines
+/// `__del__`.
+pub type FreeHook = fn(Rc<Instance>);
+
 thread_local! {
     /// What runs `__del__`: given the freed instance's contents, moved
     /// into a fresh object (installed by the interpreter).
-    static ON_FREE: Cell<Option<fn(Rc<Instance>)>> = const { Cell::new(None) };
+    static ON_FREE: Cell<Option<FreeHook>> = const { Cell::new(None) };
     /// Addresses of live instances whose `__del__` has run: it runs once
     /// per object, even if the object was resurrected (PEP 442).
     static FINALIZED: RefCell<hashbrown::HashSet<usize>> = RefCell::default();
@@ -238,7 +242,7 @@ thread_local! {
 
 /// Sets what runs `__del__` when an instance of a class that defines it is
 /// freed.
-pub fn set_free_hook(hook: fn(Rc<Instance>)) {
+pub fn set_free_hook(hook: FreeHook) {
     ON_FREE.with(|h| h.set(Some(hook)));
 }
 
@@ -342,7 +346,7 @@ impl Globals {
 
     /// Binds `slot`.
     pub fn set_slot(&self, slot: usize, value: Value) {
-        let old = std::mem::replace(&mut self.values.borrow_mut()[slot], Some(value));
+        let old = self.values.borrow_mut()[slot].replace(value);
         if old.is_none() {
             self.bound.borrow_mut().push(slot as u32);
         }
