@@ -358,8 +358,43 @@ pub struct ImportName {
     pub target: NameRef,
 }
 
+/// A `match` pattern, resolved.
+pub enum Pattern {
+    /// `_`.
+    Wildcard,
+    /// A bare name: binds the subject.
+    Capture(NameRef),
+    /// A literal or dotted name: matches values equal to it.
+    Value(Expr),
+    /// `None`, `True`, `False`: matches that very object.
+    Singleton(Value),
+    /// `[p, *rest, q]`: a sequence (not a string) of matching items; the
+    /// star, if any, is at the given index and binds the middle as a list.
+    Sequence(Vec<Pattern>, Option<(usize, Option<NameRef>)>),
+    /// `{key: p, **rest}`: a mapping with those keys.
+    Mapping(Vec<(Expr, Pattern)>, Option<NameRef>),
+    /// `Class(p, name=p)`: an instance whose attributes match.
+    Class(Expr, Vec<Pattern>, Vec<(Symbol, Pattern)>),
+    /// `p | q`: the first alternative that matches.
+    Or(Vec<Pattern>),
+    /// `p as name`.
+    As(Box<Pattern>, NameRef),
+}
+
+/// One resolved `case`.
+pub struct MatchCase {
+    /// The pattern.
+    pub pattern: Pattern,
+    /// `if guard`.
+    pub guard: Option<Expr>,
+    /// The block.
+    pub body: Vec<Stmt>,
+}
+
 /// Statement kinds.
 pub enum StmtKind {
+    /// `match subject:` and its cases.
+    Match(Expr, Vec<MatchCase>),
     /// An expression for its effect.
     Expr(Expr),
     /// `t1 = t2 = value`.

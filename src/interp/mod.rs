@@ -23,6 +23,7 @@
 //! | [`exc_group`] | exception groups and `except*` |
 //! | [`generator`] | generator, coroutine and async generator objects |
 //! | [`finalize`] | work deferred from drops (generator `finally`, warnings) |
+//! | [`patterns`] | `match` statements: patterns tried against the subject |
 //! | [`frame_builtins`] | `locals()`, `dir()`, `vars()`, `eval`, `exec` |
 
 pub mod attr;
@@ -39,6 +40,7 @@ pub mod frame_builtins;
 pub mod generator;
 pub mod iter;
 pub mod ops;
+pub mod patterns;
 pub mod repr;
 pub mod stmt;
 pub mod suspend;

@@ -38,6 +38,13 @@ impl Vm {
                 }
             }
             StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value, f)?,
+            StmtKind::Match(subject, cases) => {
+                let v = self.eval(subject, f)?;
+                return match self.select_case(cases, &v, f)? {
+                    Some(i) => self.exec_block(&cases[i].body, f),
+                    None => Ok(Flow::Normal),
+                };
+            }
             StmtKind::If(test, body, orelse) => {
                 let t = self.eval(test, f)?;
                 return if self.truthy(&t)? {

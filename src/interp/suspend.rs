@@ -119,6 +119,13 @@ impl Vm {
                     }
                     Ok(Flow::Normal)
                 }
+                StmtKind::Match(subject, cases) => {
+                    let v = self.eval_async(subject, f).await?;
+                    match self.select_case(cases, &v, f)? {
+                        Some(i) => self.exec_block_async(&cases[i].body, f).await,
+                        None => Ok(Flow::Normal),
+                    }
+                }
                 StmtKind::If(test, body, orelse) => {
                     let t = self.eval_async(test, f).await?;
                     if self.truthy(&t)? {
