@@ -67,7 +67,7 @@ pub fn run_main(vm: &Rc<Vm>, file: &Rc<SourceFile>) -> Outcome {
         // every global is still readable; then the rest goes.
         vm.run_finalizers(None);
         module.globals.release_all(
-            |v| matches!(v, Value::Instance(i) if i.class.finalized.get()),
+            |v| matches!(v, Value::Instance(i) if i.class().finalized.get()),
             || vm.run_finalizers(None),
         );
     }
@@ -78,7 +78,7 @@ pub fn run_main(vm: &Rc<Vm>, file: &Rc<SourceFile>) -> Outcome {
 /// What an exception escaping the program means: `SystemExit` ends the
 /// process with its code; anything else prints a traceback.
 pub fn uncaught(vm: &Vm, e: &Exc) -> Outcome {
-    if e.instance().class.is_subclass(&vm.types.system_exit) {
+    if e.instance().class().is_subclass(&vm.types.system_exit) {
         let args = crate::interp::errors::exception_args(e);
         return match args.as_slice() {
             [] | [Value::None] => Outcome::Finished,

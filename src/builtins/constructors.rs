@@ -78,13 +78,9 @@ fn new_object(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
             )));
         }
         crate::value::object::InstanceLayout::Plain
-        | crate::value::object::InstanceLayout::Slotted => {
-            Value::Instance(Rc::new(crate::value::Instance {
-                class: cls,
-                attrs: RefCell::new(AttrMap::new()),
-                payload: crate::value::Payload::None,
-            }))
-        }
+        | crate::value::object::InstanceLayout::Slotted => Value::Instance(Rc::new(
+            crate::value::Instance::new(cls, AttrMap::new(), crate::value::Payload::None),
+        )),
     })
 }
 

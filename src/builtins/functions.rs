@@ -292,7 +292,9 @@ fn getattr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let name = attr_name(vm, &args[1], "getattr")?;
     match vm.get_attr(&args[0], name) {
         Ok(v) => Ok(v),
-        Err(e) if args.len() == 3 && e.instance().class.is_subclass(&vm.types.attribute_error) => {
+        Err(e)
+            if args.len() == 3 && e.instance().class().is_subclass(&vm.types.attribute_error) =>
+        {
             Ok(args[2].clone())
         }
         Err(e) => Err(e),
@@ -470,7 +472,7 @@ fn pow(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     arity("pow", &all, 2, 3)?;
     if all.len() == 3 && !matches!(all[2], Value::None) {
         if let Value::Instance(inst) = &all[0]
-            && let Some(m) = inst.class.lookup(sym::__pow__)
+            && let Some(m) = inst.class().lookup(sym::__pow__)
         {
             // Three-argument pow tries only the base's `__pow__`.
             let r = vm.call(&m, &all, &[])?;
@@ -896,7 +898,7 @@ fn anext(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
             match vm_rc.await_value(step).await {
                 Err(e)
                     if e.instance()
-                        .class
+                        .class()
                         .is_subclass(&vm_rc.types.stop_async_iteration) =>
                 {
                     Ok(default)

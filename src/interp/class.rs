@@ -302,11 +302,11 @@ impl Vm {
             && let Some(Value::Function(init)) = cls.lookup(sym::__init__)
         {
             // The common case: a plain class with a Python `__init__`.
-            let obj = Value::Instance(Rc::new(Instance {
-                class: cls.clone(),
-                attrs: RefCell::new(AttrMap::new()),
-                payload: crate::value::Payload::None,
-            }));
+            let obj = Value::Instance(Rc::new(Instance::new(
+                cls.clone(),
+                AttrMap::new(),
+                crate::value::Payload::None,
+            )));
             let mut locals = self.take_locals();
             locals.push(Some(obj.clone()));
             locals.extend(args.iter().cloned().map(Some));
@@ -339,7 +339,7 @@ impl Vm {
         let Value::Instance(inst) = &obj else {
             return Ok(obj);
         };
-        if !inst.class.is_subclass(cls) {
+        if !inst.class().is_subclass(cls) {
             return Ok(obj);
         }
         let init = cls.lookup(sym::__init__).expect("object defines __init__");
@@ -422,7 +422,7 @@ impl Vm {
         };
         let first = || items.first().cloned().unwrap_or(Value::None);
         let t = &self.types;
-        let cls = &inst.class;
+        let cls = &inst.class();
         if cls.is_subclass(&t.base_exception_group) {
             if name == sym::message {
                 return Some(first());

@@ -56,12 +56,12 @@ impl Vm {
     /// Calls `__del__` on a freed instance; what it raises is printed as
     /// CPython's unraisable hook does.
     fn call_del(&self, obj: &Rc<Instance>) {
-        let Some(del) = obj.class.lookup(sym::__del__) else {
+        let Some(del) = obj.class().lookup(sym::__del__) else {
             return;
         };
         let this = Value::Instance(obj.clone());
         let result = self
-            .descriptor_get(del.clone(), Some(&this), &obj.class, sym::__del__)
+            .descriptor_get(del.clone(), Some(&this), &obj.class(), sym::__del__)
             .and_then(|bound| self.call(&bound, &[], &[]));
         if let Err(e) = result {
             let what = self.repr(&del).unwrap_or_default();

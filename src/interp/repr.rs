@@ -115,7 +115,7 @@ impl Vm {
                 }
             }
             Value::Instance(inst) => {
-                if let Some(r) = inst.class.lookup(sym::__repr__) {
+                if let Some(r) = inst.class().lookup(sym::__repr__) {
                     return self.call_repr_like(&r, v, "__repr__");
                 }
                 if inst.exception().is_some() {
@@ -123,8 +123,8 @@ impl Vm {
                 }
                 format!(
                     "<{}.{} object at {:#x}>",
-                    inst.class.module,
-                    inst.class.qualname,
+                    inst.class().module,
+                    inst.class().qualname,
                     address(v)
                 )
             }
@@ -169,7 +169,7 @@ impl Vm {
         };
         let data = inst.exception().expect("an exception");
         let args = data.args.borrow().clone();
-        let name = &inst.class.name;
+        let name = &inst.class().name;
         Ok(match &args {
             Value::Tuple(items) if items.len() == 1 => format!("{name}({})", self.repr(&items[0])?),
             Value::Tuple(items) => format!("{name}{}", self.repr(&Value::tuple(items.to_vec()))?),
@@ -223,7 +223,7 @@ impl Vm {
                 Ok(s.as_str().to_string())
             }
             Value::Instance(inst) => {
-                if let Some(s) = inst.class.lookup(sym::__str__) {
+                if let Some(s) = inst.class().lookup(sym::__str__) {
                     return self.call_repr_like(&s, v, "__str__");
                 }
                 if inst.exception().is_some() {
@@ -254,7 +254,7 @@ impl Vm {
             return Ok(String::new());
         };
         let t = &self.types;
-        if inst.class.is_subclass(&t.base_exception_group) {
+        if inst.class().is_subclass(&t.base_exception_group) {
             let msg = items
                 .first()
                 .map(|m| self.str_of(m))
@@ -268,7 +268,7 @@ impl Vm {
             let plural = if n == 1 { "" } else { "s" };
             return Ok(format!("{msg} ({n} sub-exception{plural})"));
         }
-        if inst.class.is_subclass(&t.syntax_error)
+        if inst.class().is_subclass(&t.syntax_error)
             && let [msg, Value::Tuple(detail)] = items.as_slice()
             && let [file, line, ..] = detail.as_slice()
         {
@@ -282,7 +282,7 @@ impl Vm {
         }
         match items.len() {
             0 => Ok(String::new()),
-            1 if inst.class.is_subclass(&t.key_error) => self.repr(&items[0]),
+            1 if inst.class().is_subclass(&t.key_error) => self.repr(&items[0]),
             1 => self.str_of(&items[0]),
             _ => self.repr(&args),
         }

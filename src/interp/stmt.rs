@@ -561,7 +561,7 @@ impl Vm {
             Err(e) => {
                 self.handling.borrow_mut().push(e.clone());
                 let args = [
-                    Value::Class(e.instance().class.clone()),
+                    Value::Class(e.instance().class().clone()),
                     e.value(),
                     self.traceback_object(&e),
                 ];

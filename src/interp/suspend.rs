@@ -437,7 +437,12 @@ impl Vm {
                 f.record_traceback(&e);
                 self.handling.borrow_mut().push(e.clone());
                 let tb = self.traceback_object(&e);
-                let args = [mgr, Value::Class(e.instance().class.clone()), e.value(), tb];
+                let args = [
+                    mgr,
+                    Value::Class(e.instance().class().clone()),
+                    e.value(),
+                    tb,
+                ];
                 let r = match self.call(&aexit, &args, &[]) {
                     Ok(aw) => {
                         self.note_await_at(f, ctx_expr.span.start);
@@ -973,7 +978,7 @@ impl Vm {
             Ok(v) => Ok(Some(v)),
             Err(e)
                 if e.instance()
-                    .class
+                    .class()
                     .is_subclass(&self.types.stop_async_iteration) =>
             {
                 Ok(None)
@@ -1017,7 +1022,7 @@ impl Vm {
         match step {
             Err(e)
                 if e.instance()
-                    .class
+                    .class()
                     .is_subclass(&self.types.stop_async_iteration) =>
             {
                 Err(super::errors::runtime_error(
@@ -1054,7 +1059,7 @@ impl Vm {
                     ))
                 }
             }
-            Err(e) if close && e.instance().class.is_subclass(&self.types.generator_exit) => {
+            Err(e) if close && e.instance().class().is_subclass(&self.types.generator_exit) => {
                 Ok(Value::None)
             }
             Err(e) => Err(e),

@@ -217,8 +217,8 @@ pub enum Payload {
 
 /// An instance of a user-defined class (or of an exception class).
 pub struct Instance {
-    /// Its class.
-    pub class: Rc<Class>,
+    /// Its class (`__class__` can be assigned).
+    class: RefCell<Rc<Class>>,
     /// Its `__dict__`.
     pub attrs: RefCell<AttrMap>,
     /// Layout-specific state.
@@ -265,13 +265,36 @@ pub fn finalizers_used() -> bool {
 /// in turn does not call `__del__` again.
 impl Drop for Instance {
     fn drop(&mut self) {
-        if self.class.finalized.get() {
+        if self.class.get_mut().finalized.get() {
             self.finalize();
         }
     }
 }
 
 impl Instance {
+    /// A new instance of `class`.
+    #[must_use]
+    pub fn new(class: Rc<Class>, attrs: AttrMap, payload: Payload) -> Self {
+        Self {
+            class: RefCell::new(class),
+            attrs: RefCell::new(attrs),
+            payload,
+        }
+    }
+
+    /// Its class.
+    #[inline]
+    #[must_use]
+    pub fn class(&self) -> Rc<Class> {
+        self.class.borrow().clone()
+    }
+
+    /// Makes `class` its class (`obj.__class__ = class`).
+    pub fn set_class(&self, class: Rc<Class>) {
+        let old = self.class.replace(class);
+        drop(old);
+    }
+
     #[cold]
     fn finalize(&mut self) {
         let address = std::ptr::from_ref::<Instance>(self) as usize;
@@ -284,11 +307,11 @@ impl Instance {
         if seen {
             return;
         }
-        let revived = Rc::new(Instance {
-            class: self.class.clone(),
-            attrs: RefCell::new(std::mem::take(self.attrs.get_mut())),
-            payload: std::mem::replace(&mut self.payload, Payload::None),
-        });
+        let revived = Rc::new(Instance::new(
+            self.class.get_mut().clone(),
+            std::mem::take(self.attrs.get_mut()),
+            std::mem::replace(&mut self.payload, Payload::None),
+        ));
         let address = Rc::as_ptr(&revived) as usize;
         if FINALIZED
             .try_with(|f| f.borrow_mut().insert(address))
