@@ -106,3 +106,11 @@ async def main():
 
 
 asyncio.run(main())
+
+# Errors reported before anything else is looked at.
+for bad in (lambda: super(), lambda: sorted(iterable=[1]), lambda: sorted([1], foo=1)):
+    try:
+        bad()
+    except (RuntimeError, TypeError) as e:
+        print(type(e).__name__, e)
+print("__builtins__" in globals(), callable(__builtins__.print) if hasattr(__builtins__, "print") else "")
