@@ -114,6 +114,7 @@ pub fn build(vm: &Vm) -> Rc<Module> {
     );
     m.globals.set(Symbol::intern("float_info"), float_info);
     set_fn(&m, "exc_info", exc_info);
+    set_fn(&m, "exception", exception);
     m.globals
         .set(Symbol::intern("platform"), Value::str("linux"));
     m.globals
@@ -125,6 +126,26 @@ pub fn build(vm: &Vm) -> Rc<Module> {
     m.globals
         .set(Symbol::intern("path"), Value::list(Vec::new()));
     m.globals.set(Symbol::intern("flags"), Value::None);
+    // `sys.modules`: the builtins module, then what is already imported
+    // (import adds to it).
+    let mut modules = crate::value::DictMap::new();
+    let _ = vm.dict_set(
+        &mut modules,
+        Value::str("builtins"),
+        Value::Module(vm.builtins.clone()),
+    );
+    let mut loaded: Vec<(String, Value)> = vm
+        .modules
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    loaded.sort_by(|a, b| a.0.cmp(&b.0));
+    for (k, v) in loaded {
+        let _ = vm.dict_set(&mut modules, Value::str(k), v);
+    }
+    m.globals
+        .set(Symbol::intern("modules"), Value::dict(modules));
     m
 }
 
@@ -251,6 +272,13 @@ fn exc_info(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
         ],
         None => vec![Value::None, Value::None, Value::None],
     }))
+}
+
+/// `sys.exception()`: the exception being handled, or `None`.
+fn exception(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("exception", args, 0, 0)?;
+    let current = vm.handling.borrow().last().cloned();
+    Ok(current.map_or(Value::None, |e| e.value()))
 }
 
 /// A "struct sequence" such as `sys.version_info`: a tuple whose items

@@ -26,3 +26,11 @@ except ZeroDivisionError:
     print(sys.exc_info()[1])
 print(sys.exc_info())
 print(sys.stdin is not None, type(sys.stdin).__name__)
+print(sys.exception())
+try:
+    raise KeyError("k")
+except KeyError:
+    print(repr(sys.exception()))
+print("asyncio" in sys.modules, "sys" in sys.modules, sys.modules["__main__"].__name__)
+import asyncio
+print("asyncio" in sys.modules, sys.modules["asyncio"] is asyncio)
