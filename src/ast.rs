@@ -57,9 +57,32 @@ pub struct Stmt {
     pub span: Span,
 }
 
+/// One `case pattern [as name] [if guard]: body` of a `match`.
+///
+/// Patterns are written like expressions (literals, names, dotted names,
+/// `[...]`/`(...)` with `*rest`, `{key: p, **rest}`, `Class(p, k=p)`,
+/// `p | p`), so the parser reads them as expressions and the resolver
+/// checks and translates them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    /// The pattern, in expression form.
+    pub pattern: Expr,
+    /// `as name` after the whole pattern.
+    pub binding: Option<Ident>,
+    /// `if guard`.
+    pub guard: Option<Expr>,
+    /// The case's block.
+    pub body: Vec<Stmt>,
+}
+
 /// Every statement of the supported subset.
 #[derive(Clone, Debug, PartialEq)]
 pub enum StmtKind {
+    /// `match subject:` and its cases.
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
     /// An expression evaluated for its effect.
     Expr(Expr),
     /// `a = b = value`: one or more targets, assigned left to right.

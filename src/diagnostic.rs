@@ -249,7 +249,7 @@ fn format_stack(trace: &[TraceEntry]) -> String {
 /// "Did you mean" hints.
 #[must_use]
 pub fn format_exception_only(vm: &Vm, e: &Exc) -> String {
-    let class = &e.instance().class;
+    let class = &e.instance().class();
     let mut name = class.qualname.to_string();
     if &*class.module != "__main__" && &*class.module != "builtins" {
         name = format!("{}.{name}", class.module);
@@ -295,7 +295,7 @@ pub fn render_exception(vm: &Vm, exc: &Exc) -> String {
 
 fn suggestion(vm: &Vm, e: &Exc) -> Option<String> {
     let t = &vm.types;
-    let class = &e.instance().class;
+    let class = &e.instance().class();
     let attrs = e.instance().attrs.borrow();
     let Some(Value::Str(wrong)) = attrs.get(sym::name) else {
         return None;

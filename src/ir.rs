@@ -209,6 +209,48 @@ pub enum FPart {
     },
 }
 
+/// The built-ins that need the calling frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameBuiltin {
+    /// `locals()`.
+    Locals,
+    /// `dir()`.
+    Dir,
+    /// `vars()`.
+    Vars,
+    /// `eval(source, globals, locals)`.
+    Eval,
+    /// `exec(source, globals, locals)`.
+    Exec,
+}
+
+impl FrameBuiltin {
+    /// The built-in taking the frame named `name`, if any.
+    #[must_use]
+    pub fn named(name: &str) -> Option<Self> {
+        Some(match name {
+            "locals" => Self::Locals,
+            "dir" => Self::Dir,
+            "vars" => Self::Vars,
+            "eval" => Self::Eval,
+            "exec" => Self::Exec,
+            _ => return None,
+        })
+    }
+
+    /// Its name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Locals => "locals",
+            Self::Dir => "dir",
+            Self::Vars => "vars",
+            Self::Eval => "eval",
+            Self::Exec => "exec",
+        }
+    }
+}
+
 /// Expression kinds.
 pub enum ExprKind {
     /// A literal.
@@ -228,6 +270,10 @@ pub enum ExprKind {
     /// `super().name(...)` and friends resolve `super` like any call; this
     /// marks the zero-argument form, which needs the frame.
     SuperCall,
+    /// A call of a built-in that looks at the calling frame (`locals()`,
+    /// `dir()`, `vars()`, `eval(...)`, `exec(...)`) by its global name;
+    /// if the name is rebound to something else, an ordinary call.
+    FrameCall(FrameBuiltin, Box<Expr>, Box<Args>),
     /// `left op right`.
     BinOp(BinOp, Box<Expr>, Box<Expr>),
     /// `op operand`.
@@ -312,8 +358,43 @@ pub struct ImportName {
     pub target: NameRef,
 }
 
+/// A `match` pattern, resolved.
+pub enum Pattern {
+    /// `_`.
+    Wildcard,
+    /// A bare name: binds the subject.
+    Capture(NameRef),
+    /// A literal or dotted name: matches values equal to it.
+    Value(Expr),
+    /// `None`, `True`, `False`: matches that very object.
+    Singleton(Value),
+    /// `[p, *rest, q]`: a sequence (not a string) of matching items; the
+    /// star, if any, is at the given index and binds the middle as a list.
+    Sequence(Vec<Pattern>, Option<(usize, Option<NameRef>)>),
+    /// `{key: p, **rest}`: a mapping with those keys.
+    Mapping(Vec<(Expr, Pattern)>, Option<NameRef>),
+    /// `Class(p, name=p)`: an instance whose attributes match.
+    Class(Expr, Vec<Pattern>, Vec<(Symbol, Pattern)>),
+    /// `p | q`: the first alternative that matches.
+    Or(Vec<Pattern>),
+    /// `p as name`.
+    As(Box<Pattern>, NameRef),
+}
+
+/// One resolved `case`.
+pub struct MatchCase {
+    /// The pattern.
+    pub pattern: Pattern,
+    /// `if guard`.
+    pub guard: Option<Expr>,
+    /// The block.
+    pub body: Vec<Stmt>,
+}
+
 /// Statement kinds.
 pub enum StmtKind {
+    /// `match subject:` and its cases.
+    Match(Expr, Vec<MatchCase>),
     /// An expression for its effect.
     Expr(Expr),
     /// `t1 = t2 = value`.

@@ -81,6 +81,15 @@ fn stmt_depth(s: &ast::Stmt, depth: usize) -> Result<(), SyntaxError> {
             block_depth(body, d)?;
             block_depth(orelse, d)
         }
+        StmtKind::Match { subject, cases } => {
+            e(subject)?;
+            for c in cases {
+                e(&c.pattern)?;
+                c.guard.iter().try_for_each(e)?;
+                block_depth(&c.body, d)?;
+            }
+            Ok(())
+        }
         StmtKind::For {
             target,
             iter,

@@ -37,6 +37,10 @@ impl Outcome {
 /// diagnostics to the interpreter's stderr.
 pub fn run_main(vm: &Rc<Vm>, file: &Rc<SourceFile>) -> Outcome {
     let module = vm.new_module("__main__", Some(file));
+    module.globals.set(
+        crate::value::sym::__builtins__,
+        Value::Module(vm.builtins.clone()),
+    );
     vm.modules
         .borrow_mut()
         .insert("__main__".into(), Value::Module(module.clone()));
@@ -57,6 +61,16 @@ pub fn run_main(vm: &Rc<Vm>, file: &Rc<SourceFile>) -> Outcome {
         Ok(_) => Outcome::Finished,
         Err(e) => uncaught(vm, &e),
     };
+    if crate::value::object::finalizers_used() {
+        // At shutdown CPython's collector calls `__del__` of the objects
+        // the main module held, in about the order they were bound, while
+        // every global is still readable; then the rest goes.
+        vm.run_finalizers(None);
+        module.globals.release_all(
+            |v| matches!(v, Value::Instance(i) if i.class().finalized.get()),
+            || vm.run_finalizers(None),
+        );
+    }
     vm.stdout.borrow().clone().flush();
     outcome
 }
@@ -71,7 +85,7 @@ pub fn shutdown(vm: &Vm) {
 /// What an exception escaping the program means: `SystemExit` ends the
 /// process with its code; anything else prints a traceback.
 pub fn uncaught(vm: &Vm, e: &Exc) -> Outcome {
-    if e.instance().class.is_subclass(&vm.types.system_exit) {
+    if e.instance().class().is_subclass(&vm.types.system_exit) {
         let args = crate::interp::errors::exception_args(e);
         return match args.as_slice() {
             [] | [Value::None] => Outcome::Finished,

@@ -7,7 +7,7 @@
 
 use crate::value::Class;
 use crate::value::object::InstanceLayout;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 macro_rules! builtin_types {
@@ -102,6 +102,8 @@ builtin_types! {
         cell = "cell":,
         text_io = "TextIOWrapper":,
         traceback = "traceback":,
+        frame = "frame":,
+        code = "code":,
         member_descriptor = "member_descriptor":,
     }
     exceptions {
@@ -215,6 +217,7 @@ fn make_class(name: &str, bases: &[Rc<Class>], layout: InstanceLayout) -> Rc<Cla
         dict: crate::value::object::ClassDict::default(),
         layout,
         cache: RefCell::default(),
+        finalized: Cell::new(false),
     })
 }
 
@@ -236,6 +239,7 @@ pub fn new_builtin_class(
         dict: crate::value::object::ClassDict::default(),
         layout,
         cache: RefCell::default(),
+        finalized: Cell::new(false),
     })
 }
 

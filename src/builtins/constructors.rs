@@ -78,13 +78,9 @@ fn new_object(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
             )));
         }
         crate::value::object::InstanceLayout::Plain
-        | crate::value::object::InstanceLayout::Slotted => {
-            Value::Instance(Rc::new(crate::value::Instance {
-                class: cls,
-                attrs: RefCell::new(AttrMap::new()),
-                payload: crate::value::Payload::None,
-            }))
-        }
+        | crate::value::object::InstanceLayout::Slotted => Value::Instance(Rc::new(
+            crate::value::Instance::new(cls, AttrMap::new(), crate::value::Payload::None),
+        )),
     })
 }
 
@@ -259,7 +255,30 @@ fn new_str(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
         rest,
         kwargs,
     )?;
-    match bound[0].as_ref() {
+    let object = bound[0].as_ref();
+    let (encoding, errors) = (bound[1].as_ref(), bound[2].as_ref());
+    if encoding.is_some() || errors.is_some() {
+        // Decoding: pyco has no bytes-like objects to decode.
+        for (name, v) in [("encoding", encoding), ("errors", errors)] {
+            if let Some(v) = v
+                && !matches!(v, Value::Str(_))
+            {
+                return Err(type_error(format!(
+                    "str() argument '{name}' must be str, not {}",
+                    vm.type_name(v)
+                )));
+            }
+        }
+        return Err(type_error(match object {
+            None => return Ok(Value::str("")),
+            Some(Value::Str(_)) => "decoding str is not supported".to_owned(),
+            Some(v) => format!(
+                "decoding to str: need a bytes-like object, {} found",
+                vm.type_name(v)
+            ),
+        }));
+    }
+    match object {
         None => Ok(Value::str("")),
         Some(v @ Value::Str(_)) => Ok(v.clone()),
         Some(v) => Ok(Value::str(vm.str_of(v)?)),

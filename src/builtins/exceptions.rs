@@ -78,7 +78,7 @@ fn base_exception_init(_vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> 
 fn base_exception_repr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let (this, _) = receiver("__repr__", args)?;
     let e = this_exc(args)?;
-    let name = &e.instance().class.name;
+    let name = &e.instance().class().name;
     let inner = e.data().args.borrow().clone();
     let _ = this;
     Ok(Value::str(match &inner {
@@ -93,9 +93,11 @@ fn base_exception_str(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResul
     Ok(Value::str(vm.exception_str(this)?))
 }
 
-fn with_traceback(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    let (this, _) = receiver("with_traceback", args)?;
-    Ok(this.clone())
+fn with_traceback(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let e = this_exc(args)?;
+    super::args::arity("with_traceback", &args[1..], 1, 1)?;
+    super::introspect::set_traceback(vm, &e, &args[1])?;
+    Ok(e.value())
 }
 
 fn add_note(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
@@ -212,7 +214,7 @@ fn group_new(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     for (i, m) in members.iter().enumerate() {
         match m {
             Value::Instance(inst) if inst.exception().is_some() => {
-                if !inst.class.is_subclass(&vm.types.exception) {
+                if !inst.class().is_subclass(&vm.types.exception) {
                     all_exceptions = false;
                 }
             }

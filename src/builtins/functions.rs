@@ -27,6 +27,7 @@ pub fn install(vm: &Vm) {
         ("exit", exit),
         ("quit", exit),
         ("__import__", import),
+        ("exec", crate::interp::frame_builtins::exec_builtin),
     ];
     for (name, f) in functions {
         vm.builtins
@@ -65,6 +66,8 @@ pub fn install(vm: &Vm) {
         ("aiter", aiter),
         ("anext", anext),
         ("globals", globals),
+        ("locals", crate::interp::frame_builtins::locals_builtin),
+        ("eval", crate::interp::frame_builtins::eval_builtin),
     ];
     for (name, f) in positional {
         vm.builtins
@@ -88,13 +91,27 @@ fn print(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let sep = text_arg("sep", " ")?;
     let end = text_arg("end", "\n")?;
     let mut out = String::new();
+    let file = kwarg(kwargs, "file").filter(|f| !matches!(f, Value::None));
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
             out.push_str(&sep);
         }
         match a {
             Value::Str(s) => out.push_str(s.as_str()),
-            other => out.push_str(&vm.str_of(other)?),
+            other => match vm.str_of(other) {
+                Ok(text) => out.push_str(&text),
+                Err(e) => {
+                    // CPython writes each item as it goes: what came before
+                    // the failing one is already out.
+                    if !out.is_empty() {
+                        match file {
+                            None => vm.write_script_output(&out, false)?,
+                            Some(f) => crate::modules::sys::write_to(vm, f, &out)?,
+                        }
+                    }
+                    return Err(e);
+                }
+            },
         }
     }
     out.push_str(&end);
@@ -102,8 +119,8 @@ fn print(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    match kwarg(kwargs, "file") {
-        None | Some(Value::None) => {
+    match file {
+        None => {
             vm.write_script_output(&out, false)?;
             if flush {
                 vm.stdout.borrow().clone().flush();
@@ -285,7 +302,9 @@ fn getattr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let name = attr_name(vm, &args[1], "getattr")?;
     match vm.get_attr(&args[0], name) {
         Ok(v) => Ok(v),
-        Err(e) if args.len() == 3 && e.instance().class.is_subclass(&vm.types.attribute_error) => {
+        Err(e)
+            if args.len() == 3 && e.instance().class().is_subclass(&vm.types.attribute_error) =>
+        {
             Ok(args[2].clone())
         }
         Err(e) => Err(e),
@@ -464,9 +483,29 @@ fn pow(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     )?;
     let all: Vec<Value> = bound.into_iter().map(Option::unwrap_or_default).collect();
     if all.len() == 3 && !matches!(all[2], Value::None) {
+        if let Value::Instance(inst) = &all[0]
+            && let Some(m) = inst.class().lookup(sym::__pow__)
+        {
+            // Three-argument pow tries only the base's `__pow__`.
+            let r = vm.call(&m, &all, &[])?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
         let (Some(b), Some(e), Some(m)) =
             (all[0].to_bigint(), all[1].to_bigint(), all[2].to_bigint())
         else {
+            if all
+                .iter()
+                .any(|v| matches!(v, Value::Instance(_) | Value::Native(_)))
+            {
+                return Err(type_error(format!(
+                    "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                    vm.type_name(&all[0]),
+                    vm.type_name(&all[1]),
+                    vm.type_name(&all[2])
+                )));
+            }
             return Err(type_error(
                 "pow() 3rd argument not allowed unless all arguments are integers",
             ));
@@ -879,7 +918,7 @@ fn anext(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
             match vm_rc.await_value(step).await {
                 Err(e)
                     if e.instance()
-                        .class
+                        .class()
                         .is_subclass(&vm_rc.types.stop_async_iteration) =>
                 {
                     Ok(default)

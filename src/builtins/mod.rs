@@ -12,6 +12,7 @@
 //! | [`sequences`] | methods of `list`, `tuple` and `range` |
 //! | [`mappings`] | methods of `dict`, `set`, `frozenset` and dict views |
 //! | [`iterators`] | iterator and generator objects |
+//! | [`introspect`] | traceback, frame and code objects |
 
 pub mod args;
 pub mod constructors;
@@ -19,6 +20,7 @@ pub mod dunders;
 pub mod exceptions;
 pub mod functions;
 pub mod generic;
+pub mod introspect;
 pub mod iterators;
 pub mod mappings;
 pub mod numbers;
@@ -118,6 +120,7 @@ pub fn install(vm: &Vm) {
     sequences::install(vm);
     mappings::install(vm);
     iterators::install(vm);
+    introspect::install(vm);
     dunders::install(vm);
     constructors::install(vm);
     functions::install(vm);

@@ -2,6 +2,7 @@
 
 use super::args::{arity, no_kwargs};
 use super::{add_methods, add_positional_methods};
+use crate::ast::BinOp;
 use crate::interp::Vm;
 use crate::interp::errors::{index_error, type_error, value_error};
 use crate::value::{PyResult, Symbol, Value};
@@ -30,6 +31,8 @@ pub fn install(vm: &Vm) {
             ("reverse", list_reverse),
             ("copy", list_copy),
             ("clear", list_clear),
+            ("__iadd__", list_iadd),
+            ("__imul__", list_imul),
         ],
     );
     add_positional_methods(&t.tuple, &[("index", tuple_index), ("count", tuple_count)]);
@@ -111,6 +114,26 @@ fn list_extend(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     }
     l.borrow_mut().extend(items);
     Ok(Value::None)
+}
+
+fn list_iadd(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+    no_kwargs("list.__iadd__", kwargs)?;
+    let (l, rest) = list_of(vm, args, "__iadd__")?;
+    arity("list.__iadd__", rest, 1, 1)?;
+    vm.inplace_op(BinOp::Add, Value::List(l.clone()), &rest[0])
+}
+
+fn list_imul(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
+    no_kwargs("list.__imul__", kwargs)?;
+    let (l, rest) = list_of(vm, args, "__imul__")?;
+    arity("list.__imul__", rest, 1, 1)?;
+    if !matches!(rest[0], Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
+        return Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&rest[0])
+        )));
+    }
+    vm.inplace_op(BinOp::Mul, Value::List(l.clone()), &rest[0])
 }
 
 fn list_insert(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {

@@ -114,7 +114,7 @@ pub fn type_name(v: &Value) -> String {
         Value::BoundMethod(_) => "method",
         Value::Builtin(_) => return t.builtin_function.name.to_string(),
         Value::Class(_) => "type",
-        Value::Instance(i) => return i.class.name.to_string(),
+        Value::Instance(i) => return i.class().name.to_string(),
         Value::Module(_) => "module",
         Value::Native(n) => return n.class.name.to_string(),
     };

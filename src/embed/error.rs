@@ -228,7 +228,7 @@ impl Error {
 
     /// Describes a raised exception.
     pub(crate) fn from_exc(vm: &Vm, e: &Exc) -> Self {
-        let class = &e.instance().class;
+        let class = &e.instance().class();
         let bases = std::iter::once(class.name.to_string())
             .chain(class.mro.iter().map(|c| c.name.to_string()))
             .collect();

@@ -69,6 +69,15 @@ pub fn format_int(v: &BigInt, spec: &str) -> Result<String, String> {
     format_int_named(v, spec, "int")
 }
 
+/// Whether an error message of [`format_int`] is one CPython raises as
+/// `OverflowError` rather than `ValueError`.
+#[must_use]
+pub fn is_overflow_message(message: &str) -> bool {
+    message.starts_with("%c arg not in range")
+        || message.starts_with("Python int too large")
+        || message.starts_with("int too large to convert")
+}
+
 /// [`format_int`] for an int subclass such as `bool`, whose name appears in
 /// error messages. (For an empty spec CPython calls `str()`, which for
 /// `bool` is `True`/`False`; the caller handles that case.)

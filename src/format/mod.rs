@@ -29,7 +29,7 @@ pub mod string;
 mod unicode_tables;
 
 pub use float::{float_repr, format_float};
-pub use int::{format_int, int_to_base, int_to_decimal};
+pub use int::{format_int, int_to_base, int_to_decimal, is_overflow_message};
 pub use parse::{
     bigint_to_f64, float_to_bigint, int_true_divide, parse_float, parse_int, round_float,
     round_half_even_to_int,

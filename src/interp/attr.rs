@@ -36,7 +36,7 @@ impl Vm {
             Value::BoundMethod(_) => t.method.clone(),
             Value::Builtin(_) => t.builtin_function.clone(),
             Value::Class(_) => t.type_.clone(),
-            Value::Instance(i) => i.class.clone(),
+            Value::Instance(i) => i.class().clone(),
             Value::Module(_) => t.module.clone(),
             Value::Native(n) => n.class.clone(),
         }
@@ -46,7 +46,7 @@ impl Vm {
     #[must_use]
     pub fn type_name(&self, v: &Value) -> Rc<str> {
         match v {
-            Value::Instance(i) => i.class.name.clone(),
+            Value::Instance(i) => i.class().name.clone(),
             Value::Native(n) => n.class.name.clone(),
             _ => self.type_of(v).name.clone(),
         }
@@ -93,7 +93,7 @@ impl Vm {
                 if i.attrs.borrow().contains(name) || self.getattribute_hooked.get() {
                     return Ok(None);
                 }
-                i.class.clone()
+                i.class().clone()
             }
             Value::Class(_) | Value::Module(_) | Value::Function(_) => return Ok(None),
             Value::Native(n) if n.downcast::<super::class::Super>().is_some() => return Ok(None),
@@ -142,7 +142,7 @@ impl Vm {
     pub fn get_attr_opt(&self, obj: &Value, name: Symbol) -> PyResult<Option<Value>> {
         if self.getattribute_hooked.get()
             && let Value::Instance(inst) = obj
-            && let Some(r) = self.user_getattribute(obj, &inst.class, name)
+            && let Some(r) = self.user_getattribute(obj, &inst.class(), name)
         {
             return r;
         }
@@ -154,7 +154,7 @@ impl Vm {
     pub fn generic_get_attr(&self, obj: &Value, name: Symbol) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => {
-                let class_attr = inst.class.lookup(name);
+                let class_attr = inst.class().lookup(name);
                 if let Some(Value::Native(n)) = &class_attr
                     && let Some(p) = n.downcast::<Property>()
                 {
@@ -197,6 +197,7 @@ impl Vm {
                     sym::__name__ => Some(Value::str(&*f.name.borrow().clone())),
                     sym::__qualname__ => Some(Value::str(&*f.qualname.borrow().clone())),
                     sym::__module__ => Some(Value::str(&*f.module.name)),
+                    sym::__code__ => Some(crate::builtins::introspect::code_object(self, &f.code)),
                     sym::__defaults__ => Some(if f.defaults.is_empty() {
                         Value::None
                     } else {
@@ -275,13 +276,13 @@ impl Vm {
         name: Symbol,
     ) -> PyResult<Option<Value>> {
         Ok(match name {
-            sym::__class__ => Some(Value::Class(inst.class.clone())),
-            sym::__dict__ if inst.class.layout == InstanceLayout::Slotted => None,
+            sym::__class__ => Some(Value::Class(inst.class().clone())),
+            sym::__dict__ if inst.class().layout == InstanceLayout::Slotted => None,
             sym::__dict__ => {
                 let mut d = crate::value::DictMap::new();
                 for (k, v) in inst.attrs.borrow().iter() {
                     // Slot values live beside the dict's entries.
-                    if !Self::slot_member(&inst.class, *k) {
+                    if !Self::slot_member(&inst.class(), *k) {
                         self.dict_set(&mut d, Value::str(&*k.name()), v.clone())?;
                     }
                 }
@@ -358,11 +359,37 @@ impl Vm {
             .map(|a| self.bind_method(&Value::Class(cls.clone()), a)))
     }
 
+    /// `obj.__class__ = value`: allowed between classes whose instances
+    /// are stored alike.
+    fn assign_class(&self, inst: &Rc<crate::value::Instance>, value: &Value) -> PyResult<()> {
+        let Value::Class(new) = value else {
+            return Err(type_error(format!(
+                "__class__ must be set to a class, not '{}' object",
+                self.type_name(value)
+            )));
+        };
+        let old = inst.class();
+        if new.layout == InstanceLayout::Builtin || new.module.as_ref() == "builtins" {
+            return Err(type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            ));
+        }
+        if new.layout != old.layout {
+            return Err(type_error(format!(
+                "__class__ assignment: '{}' object layout differs from '{}'",
+                new.name, old.name
+            )));
+        }
+        inst.set_class(new.clone());
+        Ok(())
+    }
+
     /// `setattr(obj, name, value)`.
     pub fn set_attr(&self, obj: &Value, name: Symbol, value: Value) -> PyResult<()> {
         match obj {
+            Value::Instance(inst) if name == sym::__class__ => self.assign_class(inst, &value),
             Value::Instance(inst) => {
-                let class_attr = inst.class.lookup(name);
+                let class_attr = inst.class().lookup(name);
                 if let Some(Value::Native(n)) = &class_attr
                     && let Some(p) = n.downcast::<Property>()
                 {
@@ -370,11 +397,11 @@ impl Vm {
                         Some(s) => self.call(s, &[obj.clone(), value], &[]).map(|_| ()),
                         None => Err(attribute_error(format!(
                             "property '{name}' of '{}' object has no setter",
-                            inst.class.name
+                            inst.class().name
                         ))),
                     };
                 }
-                if let Some(setattr) = inst.class.lookup(sym::__setattr__)
+                if let Some(setattr) = inst.class().lookup(sym::__setattr__)
                     && matches!(setattr, Value::Function(_))
                 {
                     return self
@@ -386,7 +413,7 @@ impl Vm {
                         .map(|_| ());
                 }
                 if (matches!(class_attr, Some(Value::Instance(_)))
-                    || inst.class.layout == InstanceLayout::Slotted)
+                    || inst.class().layout == InstanceLayout::Slotted)
                     && self.set_attr_through(obj, inst, name, class_attr.as_ref(), &value)?
                 {
                     return Ok(());
@@ -405,6 +432,9 @@ impl Vm {
                     )));
                 }
                 cls.dict.borrow_mut().set(name, value);
+                if name == sym::__del__ {
+                    crate::value::object::mark_finalized(cls);
+                }
                 Ok(())
             }
             Value::Function(f) => {
@@ -454,7 +484,7 @@ impl Vm {
     /// `delattr(obj, name)`.
     pub fn del_attr(&self, obj: &Value, name: Symbol) -> PyResult<()> {
         if let Value::Instance(inst) = obj
-            && let Some(r) = self.user_delattr(obj, &inst.class, name)
+            && let Some(r) = self.user_delattr(obj, &inst.class(), name)
         {
             return r;
         }
@@ -464,20 +494,20 @@ impl Vm {
     /// `object.__delattr__`: `del obj.name` without a user `__delattr__`.
     pub fn generic_del_attr(&self, obj: &Value, name: Symbol) -> PyResult<()> {
         if let Value::Instance(inst) = obj
-            && let Some(attr @ Value::Instance(_)) = inst.class.lookup(name)
+            && let Some(attr @ Value::Instance(_)) = inst.class().lookup(name)
             && self.descriptor_delete(obj, &attr)?
         {
             return Ok(());
         }
         if let Value::Instance(inst) = obj
-            && let Some(Value::Native(n)) = inst.class.lookup(name)
+            && let Some(Value::Native(n)) = inst.class().lookup(name)
             && let Some(p) = n.downcast::<Property>()
         {
             return match &p.fdel {
                 Some(d) => self.call(d, std::slice::from_ref(obj), &[]).map(|_| ()),
                 None => Err(attribute_error(format!(
                     "property '{name}' of '{}' object has no deleter",
-                    inst.class.name
+                    inst.class().name
                 ))),
             };
         }
@@ -504,7 +534,13 @@ impl Vm {
     pub fn has_attr(&self, obj: &Value, name: Symbol) -> PyResult<bool> {
         match self.get_attr(obj, name) {
             Ok(_) => Ok(true),
-            Err(e) if e.instance().class.is_subclass(&self.types.attribute_error) => Ok(false),
+            Err(e)
+                if e.instance()
+                    .class()
+                    .is_subclass(&self.types.attribute_error) =>
+            {
+                Ok(false)
+            }
             Err(e) => Err(e),
         }
     }

@@ -7,7 +7,7 @@ use crate::ir::{Capture, ClassDef};
 use crate::types::linearize;
 use crate::value::object::InstanceLayout;
 use crate::value::{AttrMap, Class, Instance, NativeObject, PyResult, Symbol, Value, sym};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// A `property` object.
@@ -179,9 +179,13 @@ impl Vm {
             dict: crate::value::object::ClassDict::new(dict),
             layout,
             cache: RefCell::default(),
+            finalized: Cell::new(false),
         });
         for (_, v) in class.dict.borrow().iter() {
             Self::claim_method(v, &class);
+        }
+        if class.lookup(sym::__del__).is_some() {
+            crate::value::object::mark_finalized(&class);
         }
         Ok(class)
     }
@@ -298,11 +302,11 @@ impl Vm {
             && let Some(Value::Function(init)) = cls.lookup(sym::__init__)
         {
             // The common case: a plain class with a Python `__init__`.
-            let obj = Value::Instance(Rc::new(Instance {
-                class: cls.clone(),
-                attrs: RefCell::new(AttrMap::new()),
-                payload: crate::value::Payload::None,
-            }));
+            let obj = Value::Instance(Rc::new(Instance::new(
+                cls.clone(),
+                AttrMap::new(),
+                crate::value::Payload::None,
+            )));
             let mut locals = self.take_locals();
             locals.push(Some(obj.clone()));
             locals.extend(args.iter().cloned().map(Some));
@@ -335,7 +339,7 @@ impl Vm {
         let Value::Instance(inst) = &obj else {
             return Ok(obj);
         };
-        if !inst.class.is_subclass(cls) {
+        if !inst.class().is_subclass(cls) {
             return Ok(obj);
         }
         let init = cls.lookup(sym::__init__).expect("object defines __init__");
@@ -358,6 +362,9 @@ impl Vm {
 
     /// `super()` with no arguments, inside a method.
     pub fn zero_arg_super(&self, f: &Frame) -> PyResult {
+        if f.code.params.positional == 0 {
+            return Err(runtime_error("super(): no arguments"));
+        }
         let this_class = f
             .function
             .and_then(|func| func.defining_class.borrow().clone())
@@ -415,7 +422,7 @@ impl Vm {
         };
         let first = || items.first().cloned().unwrap_or(Value::None);
         let t = &self.types;
-        let cls = &inst.class;
+        let cls = &inst.class();
         if cls.is_subclass(&t.base_exception_group) {
             if name == sym::message {
                 return Some(first());
@@ -479,7 +486,11 @@ impl Vm {
                 *data.context.borrow_mut() = (!matches!(value, Value::None)).then(|| value.clone());
             }
             sym::__suppress_context__ => data.suppress_context.set(self.truthy(value)?),
-            sym::__traceback__ => {}
+            sym::__traceback__ => {
+                if let Some(e) = crate::value::Exc::from_instance(inst.clone()) {
+                    crate::builtins::introspect::set_traceback(self, &e, value)?;
+                }
+            }
             _ => return Ok(false),
         }
         Ok(true)

@@ -64,7 +64,7 @@ impl Vm {
                     Ok(attr)
                 }
             }
-            Value::Instance(i) => match i.class.lookup(sym::__get__) {
+            Value::Instance(i) => match i.class().lookup(sym::__get__) {
                 Some(get) => {
                     let obj = instance.cloned().unwrap_or(Value::None);
                     self.call(&get, &[attr.clone(), obj, Value::Class(owner.clone())], &[])
@@ -89,7 +89,7 @@ impl Vm {
         let get = dtype.lookup(sym::__get__);
         let is_data =
             dtype.lookup(sym::__set__).is_some() || dtype.lookup(sym::__delete__).is_some();
-        let owner = Value::Class(inst.class.clone());
+        let owner = Value::Class(inst.class().clone());
         if is_data && let Some(get) = &get {
             return self.call(get, &[attr, obj.clone(), owner], &[]).map(Some);
         }
@@ -180,8 +180,8 @@ impl Vm {
         {
             return Ok(true);
         }
-        if inst.class.layout == InstanceLayout::Slotted {
-            if Self::slot_member(&inst.class, name) {
+        if inst.class().layout == InstanceLayout::Slotted {
+            if Self::slot_member(&inst.class(), name) {
                 inst.attrs.borrow_mut().set(name, value.clone());
                 return Ok(true);
             }
@@ -196,7 +196,7 @@ impl Vm {
         let Value::Instance(inst) = obj else {
             return self.set_attr(obj, name, value);
         };
-        let class_attr = inst.class.lookup(name);
+        let class_attr = inst.class().lookup(name);
         if let Some(Value::Native(n)) = &class_attr
             && let Some(p) = n.downcast::<Property>()
         {
@@ -204,7 +204,7 @@ impl Vm {
                 Some(s) => self.call(s, &[obj.clone(), value], &[]).map(|_| ()),
                 None => Err(attribute_error(format!(
                     "property '{name}' of '{}' object has no setter",
-                    inst.class.name
+                    inst.class().name
                 ))),
             };
         }
@@ -261,7 +261,9 @@ impl Vm {
         Some(match r {
             Ok(v) => Ok(Some(v)),
             Err(e)
-                if e.instance().class.is_subclass(&self.types.attribute_error)
+                if e.instance()
+                    .class()
+                    .is_subclass(&self.types.attribute_error)
                     && cls.lookup(sym::__getattr__).is_some() =>
             {
                 Ok(None)

@@ -21,7 +21,7 @@ impl Vm {
     #[must_use]
     pub fn is_group(&self, exc: &Exc) -> bool {
         exc.instance()
-            .class
+            .class()
             .is_subclass(&self.types.base_exception_group)
     }
 
@@ -49,7 +49,7 @@ impl Vm {
     pub fn new_group(&self, message: &str, members: Vec<Exc>) -> Exc {
         let all_exceptions = members
             .iter()
-            .all(|e| e.instance().class.is_subclass(&self.types.exception));
+            .all(|e| e.instance().class().is_subclass(&self.types.exception));
         let class = if all_exceptions {
             &self.types.exception_group
         } else {
@@ -64,7 +64,7 @@ impl Vm {
     /// that: `ExceptionGroup('', (ValueError(),))`.
     #[must_use]
     fn wrap_naked(&self, exc: &Exc) -> Exc {
-        let class = if exc.instance().class.is_subclass(&self.types.exception) {
+        let class = if exc.instance().class().is_subclass(&self.types.exception) {
             &self.types.exception_group
         } else {
             &self.types.base_exception_group

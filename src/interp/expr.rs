@@ -289,6 +289,12 @@ impl Vm {
                 self.call(&func, &[it], &[])
             }
             ExprKind::SuperCall => self.zero_arg_super(f),
+            ExprKind::FrameCall(which, func, args) => {
+                let callee = self.eval(func, f)?;
+                let (pos, kw) = self.eval_args(args, f)?;
+                f.pos = e.span.start;
+                self.call_frame_builtin(*which, &callee, &pos, &kw, f)
+            }
             ExprKind::Await(_) | ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
                 Err(super::errors::system_error(
                     "suspending expression reached the synchronous evaluator",
@@ -540,7 +546,7 @@ impl Vm {
         e: crate::value::Exc,
         callee: impl FnOnce() -> Value,
     ) -> crate::value::Exc {
-        if !e.instance().class.is_subclass(&self.types.type_error) {
+        if !e.instance().class().is_subclass(&self.types.type_error) {
             return e;
         }
         let args = super::errors::exception_args(&e);

@@ -14,6 +14,7 @@
 
 use super::Vm;
 use crate::source::SourceFile;
+use crate::value::{Instance, Value, sym};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -45,7 +46,29 @@ pub fn pending() -> bool {
     PENDING.with(Cell::get)
 }
 
+/// Queues the `__del__` call of a freed instance (the hook
+/// [`crate::value::object::set_free_hook`] installs).
+pub fn defer_del(obj: Rc<Instance>) {
+    defer(Box::new(move |vm, _| vm.call_del(&obj)));
+}
+
 impl Vm {
+    /// Calls `__del__` on a freed instance; what it raises is printed as
+    /// CPython's unraisable hook does.
+    fn call_del(&self, obj: &Rc<Instance>) {
+        let Some(del) = obj.class().lookup(sym::__del__) else {
+            return;
+        };
+        let this = Value::Instance(obj.clone());
+        let result = self
+            .descriptor_get(del.clone(), Some(&this), &obj.class(), sym::__del__)
+            .and_then(|bound| self.call(&bound, &[], &[]));
+        if let Err(e) = result {
+            let what = self.repr(&del).unwrap_or_default();
+            self.report_unraisable(&what, &e);
+        }
+    }
+
     /// Runs deferred finalization work, in the order objects were freed,
     /// until none is left (finalizing may free more objects).
     #[inline]

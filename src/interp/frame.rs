@@ -95,8 +95,24 @@ impl<'f> Frame<'f> {
             .extend(self.locals.drain(..).flatten());
     }
 
-    /// Adds this frame's line to an exception leaving it.
+    /// Records this frame in an exception that reached it (caught here,
+    /// or leaving it), unless the exception's latest line is already this
+    /// frame's: a bare `raise`, or the end of a `finally` or `with`,
+    /// re-raises without a new line, as in CPython.
     pub fn record_traceback(&self, exc: &Exc) {
+        let here = std::ptr::from_ref(self) as usize;
+        let recorded = exc.data().traceback.borrow().last().is_some_and(|e| {
+            e.frame == here
+                && Rc::ptr_eq(&e.file, &self.code.file)
+                && (self.code.kind == CodeKind::Module || e.name == self.code.name)
+        });
+        if !recorded {
+            self.add_traceback_line(exc);
+        }
+    }
+
+    /// Adds this frame's current line to an exception raised here.
+    pub fn add_traceback_line(&self, exc: &Exc) {
         let line = self.code.file.line_of(self.pos) as u32;
         let name = if self.code.kind == CodeKind::Module {
             "<module>".into()
@@ -108,6 +124,7 @@ impl<'f> Frame<'f> {
             line,
             offset: self.pos,
             name,
+            frame: std::ptr::from_ref(self) as usize,
         });
     }
 }

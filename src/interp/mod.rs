@@ -24,6 +24,8 @@
 //! | [`generator`] | generator, coroutine and async generator objects |
 //! | [`finalize`] | work deferred from drops (generator `finally`, warnings) |
 //! | [`lazy`] | module globals defined on first use |
+//! | [`patterns`] | `match` statements: patterns tried against the subject |
+//! | [`frame_builtins`] | `locals()`, `dir()`, `vars()`, `eval`, `exec` |
 
 pub mod attr;
 pub mod call;
@@ -35,10 +37,12 @@ pub mod exc_group;
 pub mod expr;
 pub mod finalize;
 pub mod frame;
+pub mod frame_builtins;
 pub mod generator;
 pub mod iter;
 pub mod lazy;
 pub mod ops;
+pub mod patterns;
 pub mod repr;
 pub mod stmt;
 pub mod suspend;
@@ -207,6 +211,7 @@ impl Vm {
                 self_ref: weak.clone(),
             };
             crate::builtins::install(&vm);
+            crate::value::object::set_free_hook(finalize::defer_del);
             vm
         })
     }

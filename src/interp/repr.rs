@@ -16,7 +16,7 @@ impl Vm {
             Value::Bool(true) => "True".into(),
             Value::Bool(false) => "False".into(),
             Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => b.to_string(),
+            Value::BigInt(b) => crate::format::int_to_decimal(b).map_err(value_error)?,
             Value::Float(f) => crate::format::float_repr(*f),
             Value::Str(s) => {
                 self.reserve(s.as_str().len())?;
@@ -118,7 +118,7 @@ impl Vm {
                 }
             }
             Value::Instance(inst) => {
-                if let Some(r) = inst.class.lookup(sym::__repr__) {
+                if let Some(r) = inst.class().lookup(sym::__repr__) {
                     return self.call_repr_like(&r, v, "__repr__");
                 }
                 if inst.exception().is_some() {
@@ -126,8 +126,8 @@ impl Vm {
                 }
                 format!(
                     "<{}.{} object at {:#x}>",
-                    inst.class.module,
-                    inst.class.qualname,
+                    inst.class().module,
+                    inst.class().qualname,
                     address(v)
                 )
             }
@@ -172,7 +172,7 @@ impl Vm {
         };
         let data = inst.exception().expect("an exception");
         let args = data.args.borrow().clone();
-        let name = &inst.class.name;
+        let name = &inst.class().name;
         Ok(match &args {
             Value::Tuple(items) if items.len() == 1 => format!("{name}({})", self.repr(&items[0])?),
             Value::Tuple(items) => format!("{name}{}", self.repr(&Value::tuple(items.to_vec()))?),
@@ -226,7 +226,7 @@ impl Vm {
                 Ok(s.as_str().to_string())
             }
             Value::Instance(inst) => {
-                if let Some(s) = inst.class.lookup(sym::__str__) {
+                if let Some(s) = inst.class().lookup(sym::__str__) {
                     return self.call_repr_like(&s, v, "__str__");
                 }
                 if inst.exception().is_some() {
@@ -257,7 +257,7 @@ impl Vm {
             return Ok(String::new());
         };
         let t = &self.types;
-        if inst.class.is_subclass(&t.base_exception_group) {
+        if inst.class().is_subclass(&t.base_exception_group) {
             let msg = items
                 .first()
                 .map(|m| self.str_of(m))
@@ -271,9 +271,21 @@ impl Vm {
             let plural = if n == 1 { "" } else { "s" };
             return Ok(format!("{msg} ({n} sub-exception{plural})"));
         }
+        if inst.class().is_subclass(&t.syntax_error)
+            && let [msg, Value::Tuple(detail)] = items.as_slice()
+            && let [file, line, ..] = detail.as_slice()
+        {
+            // `msg (file, line n)`.
+            return Ok(format!(
+                "{} ({}, line {})",
+                self.str_of(msg)?,
+                self.str_of(file)?,
+                self.str_of(line)?
+            ));
+        }
         match items.len() {
             0 => Ok(String::new()),
-            1 if inst.class.is_subclass(&t.key_error) => self.repr(&items[0]),
+            1 if inst.class().is_subclass(&t.key_error) => self.repr(&items[0]),
             1 => self.str_of(&items[0]),
             _ => self.repr(&args),
         }
@@ -281,7 +293,13 @@ impl Vm {
 
     /// `format(v, spec)`.
     pub fn format_value(&self, v: &Value, spec: &str) -> PyResult<String> {
-        let fail = |m: String| value_error(m);
+        let fail = |m: String| {
+            if crate::format::is_overflow_message(&m) {
+                super::errors::overflow_error(m)
+            } else {
+                value_error(m)
+            }
+        };
         match v {
             Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.into()),
             Value::Bool(b) => {

@@ -38,6 +38,13 @@ impl Vm {
                 }
             }
             StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value, f)?,
+            StmtKind::Match(subject, cases) => {
+                let v = self.eval(subject, f)?;
+                return match self.select_case(cases, &v, f)? {
+                    Some(i) => self.exec_block(&cases[i].body, f),
+                    None => Ok(Flow::Normal),
+                };
+            }
             StmtKind::If(test, body, orelse) => {
                 let t = self.eval(test, f)?;
                 return if self.truthy(&t)? {
@@ -112,6 +119,9 @@ impl Vm {
                 is_star,
             } => {
                 let result = self.exec_block(body, f);
+                if let Err(exc) = &result {
+                    f.record_traceback(exc);
+                }
                 let result = match result {
                     Err(exc) if *is_star => self.run_star_handlers(exc, handlers, f),
                     Err(exc) => self.run_handlers(exc, handlers, f),
@@ -120,6 +130,9 @@ impl Vm {
                 };
                 if finalbody.is_empty() {
                     return result;
+                }
+                if let Err(exc) = &result {
+                    f.record_traceback(exc);
                 }
                 return self.run_finally(result, finalbody, f);
             }
@@ -300,6 +313,7 @@ impl Vm {
         if let Some(h) = self.handling.borrow().last() {
             self.raise_context(&e, h);
         }
+        f.add_traceback_line(&e);
         Ok(e)
     }
 
@@ -531,6 +545,9 @@ impl Vm {
                 .and_then(|()| self.exec_with(rest, body, f)),
             None => self.exec_with(rest, body, f),
         };
+        if let Err(exc) = &inner {
+            f.record_traceback(exc);
+        }
         self.exit_context(&exit, inner)
     }
 
@@ -538,12 +555,9 @@ impl Vm {
     /// passed through a frame, else `None`.
     #[must_use]
     pub fn traceback_object(&self, e: &Exc) -> Value {
-        let raised = !e.data().traceback.borrow().is_empty()
-            || self.handling.borrow().iter().any(|h| h.same(e));
-        if !raised {
-            return Value::None;
-        }
-        crate::value::NativeObject::new_value(self.types.traceback.clone(), ())
+        let data = e.data();
+        let entries: Vec<_> = data.traceback.borrow().iter().rev().cloned().collect();
+        crate::builtins::introspect::traceback_object(self, entries.into())
     }
 
     /// Calls `__enter__`, returning the bound `__exit__` and the entered value.
@@ -576,7 +590,7 @@ impl Vm {
             Err(e) => {
                 self.handling.borrow_mut().push(e.clone());
                 let args = [
-                    Value::Class(e.instance().class.clone()),
+                    Value::Class(e.instance().class().clone()),
                     e.value(),
                     self.traceback_object(&e),
                 ];

@@ -119,6 +119,13 @@ impl Vm {
                     }
                     Ok(Flow::Normal)
                 }
+                StmtKind::Match(subject, cases) => {
+                    let v = self.eval_async(subject, f).await?;
+                    match self.select_case(cases, &v, f)? {
+                        Some(i) => self.exec_block_async(&cases[i].body, f).await,
+                        None => Ok(Flow::Normal),
+                    }
+                }
                 StmtKind::If(test, body, orelse) => {
                     let t = self.eval_async(test, f).await?;
                     if self.truthy(&t)? {
@@ -184,6 +191,9 @@ impl Vm {
                     is_star,
                 } => {
                     let result = self.exec_block_async(body, f).await;
+                    if let Err(exc) = &result {
+                        f.record_traceback(exc);
+                    }
                     let result = match result {
                         Err(exc) if *is_star => {
                             self.run_star_handlers_async(exc, handlers, f).await
@@ -197,6 +207,7 @@ impl Vm {
                     }
                     let pending = result.as_ref().err().cloned();
                     if let Some(e) = &pending {
+                        f.record_traceback(e);
                         self.handling.borrow_mut().push(e.clone());
                     }
                     let fin = self.exec_block_async(finalbody, f).await;
@@ -387,6 +398,9 @@ impl Vm {
                 },
                 None => Box::pin(self.exec_with_async(rest, body, false, f)).await,
             };
+            if let Err(exc) = &inner {
+                f.record_traceback(exc);
+            }
             return self.exit_context(&exit, inner);
         }
         let ty = self.type_of(&mgr);
@@ -420,9 +434,15 @@ impl Vm {
                 Ok(flow)
             }
             Err(e) => {
+                f.record_traceback(&e);
                 self.handling.borrow_mut().push(e.clone());
                 let tb = self.traceback_object(&e);
-                let args = [mgr, Value::Class(e.instance().class.clone()), e.value(), tb];
+                let args = [
+                    mgr,
+                    Value::Class(e.instance().class().clone()),
+                    e.value(),
+                    tb,
+                ];
                 let r = match self.call(&aexit, &args, &[]) {
                     Ok(aw) => {
                         self.note_await_at(f, ctx_expr.span.start);
@@ -534,6 +554,12 @@ impl Vm {
                     let (pos, kw) = self.eval_args_async(args, f).await?;
                     f.pos = e.span.start;
                     self.call(&callee, &pos, &kw)
+                }
+                ExprKind::FrameCall(which, func, args) => {
+                    let callee = self.eval_async(func, f).await?;
+                    let (pos, kw) = self.eval_args_async(args, f).await?;
+                    f.pos = e.span.start;
+                    self.call_frame_builtin(*which, &callee, &pos, &kw, f)
                 }
                 ExprKind::CallMethod(obj, name, args) => {
                     let receiver = self.eval_async(obj, f).await?;
@@ -952,7 +978,7 @@ impl Vm {
             Ok(v) => Ok(Some(v)),
             Err(e)
                 if e.instance()
-                    .class
+                    .class()
                     .is_subclass(&self.types.stop_async_iteration) =>
             {
                 Ok(None)
@@ -1001,7 +1027,7 @@ impl Vm {
         match step {
             Err(e)
                 if e.instance()
-                    .class
+                    .class()
                     .is_subclass(&self.types.stop_async_iteration) =>
             {
                 Err(super::errors::runtime_error(
@@ -1038,7 +1064,7 @@ impl Vm {
                     ))
                 }
             }
-            Err(e) if close && e.instance().class.is_subclass(&self.types.generator_exit) => {
+            Err(e) if close && e.instance().class().is_subclass(&self.types.generator_exit) => {
                 Ok(Value::None)
             }
             Err(e) => Err(e),

@@ -81,7 +81,18 @@ impl Vm {
             return Err(self.module_not_found(path));
         };
         let value = Value::Module(module);
-        self.modules.borrow_mut().insert(name.into(), value.clone());
+        self.modules
+            .borrow_mut()
+            .insert(name.clone().into(), value.clone());
+        // `sys.modules` follows what is imported.
+        let sys = self.modules.borrow().get("sys").cloned();
+        if let Some(Value::Module(sys)) = sys
+            && let Some(Value::Dict(d)) = sys.globals.get(Symbol::intern("modules"))
+        {
+            let mut map = d.borrow().clone();
+            self.dict_set(&mut map, Value::str(name), value.clone())?;
+            *d.borrow_mut() = map;
+        }
         Ok(value)
     }
 

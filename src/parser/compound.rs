@@ -6,11 +6,12 @@ use chumsky::prelude::*;
 
 use super::expr::Exprs;
 use super::state::{
-    Mx, P, PState, diag, diag_nested, expr, forced, header, never, peek_is, peek_not, raise_here,
-    span_of, tok,
+    Mx, P, PState, diag, diag_nested, expr, forced, header, never, peek_is, peek_not, span_of, tok,
 };
 use super::targets::{TargetKind, expr_name, invalid_target};
-use crate::ast::{ClassDef, ExceptHandler, ExprKind, FunctionDef, Span, Stmt, StmtKind, WithItem};
+use crate::ast::{
+    ClassDef, ExceptHandler, ExprKind, FunctionDef, MatchCase, Span, Stmt, StmtKind, WithItem,
+};
 use crate::lexer::Tok;
 use crate::syntax_error::SyntaxError;
 
@@ -33,7 +34,7 @@ pub(super) fn compound<'t, 's: 't>(
         for_statement(x, block, &else_block),
         try_statement(x, block, &else_block),
         while_statement(x, block, &else_block),
-        unsupported_match(x),
+        match_statement(x, block),
     ))
     .boxed()
 }
@@ -470,19 +471,58 @@ pub(super) fn colon<'t, 's: 't>() -> P<'t, 's, ()> {
         .boxed()
 }
 
-/// `match subject:` (structural pattern matching): refused with a located
-/// message. `match` stays an ordinary name elsewhere.
-pub(super) fn unsupported_match<'t, 's: 't>(x: &Exprs<'t, 's>) -> P<'t, 's, Stmt> {
-    select! { Tok::Name("match") => () }
+/// `match subject:` followed by an indented list of `case pattern [as
+/// name] [if guard]: block`. `match` and `case` are soft keywords: the
+/// statement is tried only when `match ... :` ends its line.
+fn match_statement<'t, 's: 't>(x: &Exprs<'t, 's>, block: &P<'t, 's, Vec<Stmt>>) -> P<'t, 's, Stmt> {
+    let item = tok(Tok::Star)
+        .ignore_then(x.bitwise_or.clone())
+        .map_with(|v, e| expr(ExprKind::Starred(Box::new(v)), span_of(e)))
+        .or(x.bitwise_or.clone());
+    // `case a, *b:` is a sequence pattern without brackets.
+    let pattern = item
+        .separated_by(tok(Tok::Comma))
+        .at_least(1)
+        .collect::<Vec<_>>()
+        .then(tok(Tok::Comma).or_not())
+        .map_with(|(mut items, comma), e| {
+            if items.len() == 1 && comma.is_none() {
+                items.pop().expect("one item")
+            } else {
+                expr(ExprKind::Tuple(items), span_of(e))
+            }
+        });
+    let case = select! { Tok::Name("case") => () }
+        .ignore_then(header("'case' statement"))
+        .ignore_then(pattern)
+        .then(tok(Tok::As).ignore_then(x.name.clone()).or_not())
+        .then(
+            tok(Tok::If)
+                .ignore_then(x.named_expression.clone())
+                .or_not(),
+        )
+        .then_ignore(colon())
+        .then(block.clone())
+        .map(|(((pattern, binding), guard), body)| MatchCase {
+            pattern,
+            binding,
+            guard,
+            body,
+        });
+    let header_line = select! { Tok::Name("match") => () }
         .ignore_then(x.star_expressions.clone())
-        .ignore_then(tok(Tok::Colon))
-        .ignore_then(tok(Tok::Newline))
+        .then_ignore(tok(Tok::Colon))
+        .then_ignore(tok(Tok::Newline));
+    header_line
+        .clone()
         .rewind()
-        .ignore_then(never(raise_here(|st, at| {
-            SyntaxError::new(
-                "'match' statements are not supported by pyco",
-                st.tok_span(at),
-            )
-        })))
+        .ignore_then(header_line)
+        .then_ignore(tok(Tok::Indent))
+        .then(case.repeated().at_least(1).collect::<Vec<_>>())
+        .then_ignore(tok(Tok::Dedent))
+        .map_with(|(subject, cases), e| Stmt {
+            kind: StmtKind::Match { subject, cases },
+            span: span_of(e),
+        })
         .boxed()
 }

@@ -67,6 +67,8 @@ pub struct Exprs<'t, 's> {
     pub class_args: P<'t, 's, Vec<Arg>>,
     /// Function parameters (between the parentheses).
     pub def_params: P<'t, 's, Params>,
+    /// `bitwise_or`: an operand of comparisons (and a `case` pattern).
+    pub bitwise_or: P<'t, 's, Expr>,
 }
 
 /// Parts built inside the recursive closures and handed out.
@@ -86,6 +88,7 @@ struct Inner<'t, 's> {
 #[must_use]
 pub fn grammar<'t, 's: 't>() -> Exprs<'t, 's> {
     let stash: RefCell<Option<Inner<'t, 's>>> = RefCell::new(None);
+    let or_stash: RefCell<Option<P<'t, 's, Expr>>> = RefCell::new(None);
     let root = recursive(|expression| {
         let expression = expression.boxed();
         let inner_stash: RefCell<Option<Inner<'t, 's>>> = RefCell::new(None);
@@ -98,6 +101,7 @@ pub fn grammar<'t, 's: 't>() -> Exprs<'t, 's> {
                 bitwise_or
             })
             .boxed();
+            or_stash.replace(Some(bitwise_or.clone()));
             boolean_levels(&bitwise_or)
         })
         .boxed();
@@ -129,6 +133,7 @@ pub fn grammar<'t, 's: 't>() -> Exprs<'t, 's> {
         star_target: inner.star_target,
         class_args: inner.class_args,
         def_params,
+        bitwise_or: or_stash.take().expect("the grammar is built eagerly"),
     }
 }
 

@@ -253,7 +253,7 @@ impl Session {
     /// task.
     pub fn fatal(&self, e: &Exc) {
         if e.instance()
-            .class
+            .class()
             .is_subclass(&self.vm.types.keyboard_interrupt)
         {
             if self.interrupts.pressed() {

@@ -10,8 +10,8 @@ use super::symtable::{ScopeId, ScopeKind, SymbolTable, node_key};
 use crate::ast::{self, Span};
 use crate::ir::{
     Args, Capture, ClassDef, Code, CodeKind, CompClause, CompKind, Elem, Expr, ExprKind, FPart,
-    FunctionKind, FunctionTemplate, Handler, ImportName, NameRef, ParamLayout, Stmt, StmtKind,
-    Target,
+    FunctionKind, FunctionTemplate, Handler, ImportName, MatchCase, NameRef, ParamLayout, Pattern,
+    Stmt, StmtKind, Target,
 };
 use crate::source::SourceFile;
 use crate::syntax_error::SyntaxError;
@@ -466,6 +466,23 @@ impl<'a> Emitter<'a> {
             S::If { test, body, orelse } => {
                 StmtKind::If(self.expr(test)?, self.body(body)?, self.body(orelse)?)
             }
+            S::Match { subject, cases } => {
+                let subject = self.expr(subject)?;
+                let mut out = Vec::with_capacity(cases.len());
+                for c in cases {
+                    let mut pattern = self.pattern(&c.pattern)?;
+                    if let Some(b) = &c.binding {
+                        pattern = Pattern::As(Box::new(pattern), self.resolve(&b.name));
+                    }
+                    let guard = c.guard.as_ref().map(|g| self.expr(g)).transpose()?;
+                    out.push(MatchCase {
+                        pattern,
+                        guard,
+                        body: self.body(&c.body)?,
+                    });
+                }
+                StmtKind::Match(subject, out)
+            }
             S::While { test, body, orelse } => {
                 let test = self.expr(test)?;
                 let body = self.loop_body(body)?;
@@ -903,6 +920,109 @@ impl<'a> Emitter<'a> {
 
     // ----- targets -----
 
+    /// A `case` pattern written as an expression, checked and resolved.
+    fn pattern(&mut self, p: &ast::Expr) -> Result<Pattern> {
+        use ast::{Arg, Constant, DictItem, ExprKind as E};
+        let capture = |this: &mut Self, n: &str| (n != "_").then(|| this.resolve(n));
+        Ok(match &p.kind {
+            E::Name(n) if n == "_" => Pattern::Wildcard,
+            E::Name(n) => Pattern::Capture(self.resolve(n)),
+            E::Constant(Constant::None) => Pattern::Singleton(Value::None),
+            E::Constant(Constant::Bool(b)) => Pattern::Singleton(Value::Bool(*b)),
+            E::Constant(_) | E::Attribute { .. } => Pattern::Value(self.expr(p)?),
+            E::UnaryOp {
+                op: ast::UnaryOp::Neg,
+                operand,
+            } if matches!(operand.kind, E::Constant(_)) => Pattern::Value(self.expr(p)?),
+            E::BinOp {
+                op: ast::BinOp::Add | ast::BinOp::Sub,
+                ..
+            } => Pattern::Value(self.expr(p)?),
+            E::BinOp {
+                left,
+                op: ast::BinOp::BitOr,
+                right,
+            } => {
+                let mut alternatives = Vec::new();
+                for side in [left, right] {
+                    match self.pattern(side)? {
+                        Pattern::Or(more) => alternatives.extend(more),
+                        one => alternatives.push(one),
+                    }
+                }
+                Pattern::Or(alternatives)
+            }
+            E::List(items) | E::Tuple(items) => {
+                let mut patterns = Vec::with_capacity(items.len());
+                let mut star = None;
+                for item in items {
+                    if let E::Starred(inner) = &item.kind {
+                        let E::Name(n) = &inner.kind else {
+                            return Err(SyntaxError::new("invalid syntax", inner.span));
+                        };
+                        if star.is_some() {
+                            return Err(SyntaxError::new(
+                                "multiple starred names in sequence pattern",
+                                item.span,
+                            ));
+                        }
+                        star = Some((patterns.len(), capture(self, n)));
+                    } else {
+                        patterns.push(self.pattern(item)?);
+                    }
+                }
+                Pattern::Sequence(patterns, star)
+            }
+            E::Dict(items) => {
+                let mut pairs = Vec::with_capacity(items.len());
+                let mut rest = None;
+                for item in items {
+                    match item {
+                        DictItem::Pair(k, v) => pairs.push((self.expr(k)?, self.pattern(v)?)),
+                        DictItem::Unpack(r) => {
+                            let E::Name(n) = &r.kind else {
+                                return Err(SyntaxError::new("invalid syntax", r.span));
+                            };
+                            rest = capture(self, n);
+                        }
+                    }
+                }
+                Pattern::Mapping(pairs, rest)
+            }
+            E::Call { func, args } => {
+                let class = self.expr(func)?;
+                let mut positional = Vec::new();
+                let mut keywords: Vec<(Symbol, Pattern)> = Vec::new();
+                for a in args {
+                    match a {
+                        Arg::Positional(v) => {
+                            if !keywords.is_empty() {
+                                return Err(SyntaxError::new(
+                                    "positional patterns follow keyword patterns",
+                                    v.span,
+                                ));
+                            }
+                            positional.push(self.pattern(v)?);
+                        }
+                        Arg::Keyword(k) => {
+                            keywords.push((Symbol::intern(&k.name.name), self.pattern(&k.value)?));
+                        }
+                        Arg::Starred(v) | Arg::DoubleStarred(v) => {
+                            return Err(SyntaxError::new("invalid syntax", v.span));
+                        }
+                    }
+                }
+                Pattern::Class(class, positional, keywords)
+            }
+            _ => {
+                return Err(SyntaxError::new(
+                    "patterns may only match literals and attribute lookups",
+                    p.span,
+                ));
+            }
+        })
+    }
+
     fn target(&mut self, t: &ast::Expr) -> Result<Target> {
         use ast::ExprKind as E;
         Ok(match &t.kind {
@@ -1080,6 +1200,11 @@ impl<'a> Emitter<'a> {
                     && matches!(self.resolve(n), NameRef::Global(..))
                 {
                     ExprKind::SuperCall
+                } else if let E::Name(n) = &func.kind
+                    && let Some(which) = crate::ir::FrameBuiltin::named(n)
+                    && matches!(self.resolve(n), NameRef::Global(..) | NameRef::ClassBody(_))
+                {
+                    ExprKind::FrameCall(which, self.boxed(func)?, Box::new(self.args(args)?))
                 } else if let E::Attribute { value, attr } = &func.kind {
                     let obj = self.boxed(value)?;
                     ExprKind::CallMethod(
@@ -1548,7 +1673,9 @@ fn expr_suspends(kind: &ExprKind) -> bool {
         ExprKind::Attr(e, _) | ExprKind::Unary(_, e) | ExprKind::Walrus(_, e) => e.suspends,
         ExprKind::Subscript(a, b) | ExprKind::BinOp(_, a, b) => a.suspends || b.suspends,
         ExprKind::Slice(a, b, c) => [a, b, c].into_iter().flatten().any(|e| e.suspends),
-        ExprKind::Call(f, args) => f.suspends || args_suspend(args),
+        ExprKind::Call(f, args) | ExprKind::FrameCall(_, f, args) => {
+            f.suspends || args_suspend(args)
+        }
         ExprKind::CallMethod(o, _, args) => o.suspends || args_suspend(args),
         ExprKind::BoolOp(_, vs) => vs.iter().any(|v| v.suspends),
         ExprKind::Compare(l, rest) => l.suspends || rest.iter().any(|(_, e)| e.suspends),
@@ -1588,6 +1715,12 @@ fn stmt_suspends(kind: &StmtKind) -> bool {
         StmtKind::AugAssign(t, _, v) => v.suspends || target_suspends(t),
         StmtKind::If(t, b, o) | StmtKind::While(t, b, o) => {
             t.suspends || block_suspends(b) || block_suspends(o)
+        }
+        StmtKind::Match(subject, cases) => {
+            subject.suspends
+                || cases.iter().any(|c| {
+                    c.guard.as_ref().is_some_and(|g| g.suspends) || block_suspends(&c.body)
+                })
         }
         StmtKind::For {
             target,

@@ -117,6 +117,17 @@ impl Mangler {
                 self.opt(value.as_mut());
             }
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue | StmtKind::Return(None) => {}
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject);
+                for c in cases {
+                    self.expr(&mut c.pattern);
+                    if let Some(b) = &mut c.binding {
+                        self.name(&mut b.name);
+                    }
+                    self.opt(c.guard.as_mut());
+                    self.body(&mut c.body);
+                }
+            }
             StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
                 self.expr(test);
                 self.body(body);

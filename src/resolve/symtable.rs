@@ -265,6 +265,20 @@ impl Builder {
                 self.visit_target(target)
             }
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => Ok(()),
+            StmtKind::Match { subject, cases } => {
+                self.visit_expr(subject)?;
+                for case in cases {
+                    self.visit_pattern(&case.pattern)?;
+                    if let Some(b) = &case.binding {
+                        self.bind(&b.name, b.span)?;
+                    }
+                    if let Some(g) = &case.guard {
+                        self.visit_expr(g)?;
+                    }
+                    self.visit_body(&case.body)?;
+                }
+                Ok(())
+            }
             StmtKind::Return(v) => v.as_ref().map_or(Ok(()), |v| self.visit_expr(v)),
             StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
                 self.visit_expr(test)?;
@@ -432,6 +446,61 @@ impl Builder {
             self.scope().params.insert(p.name.name.clone());
         }
         Ok(())
+    }
+
+    /// A `case` pattern: capture names are bound, value parts are read.
+    fn visit_pattern(&mut self, p: &Expr) -> Result<(), SyntaxError> {
+        use crate::ast::{Arg, DictItem};
+        match &p.kind {
+            ExprKind::Name(n) => {
+                if n != "_" {
+                    self.bind(n, p.span)?;
+                }
+                Ok(())
+            }
+            ExprKind::List(items) | ExprKind::Tuple(items) => {
+                for item in items {
+                    match &item.kind {
+                        ExprKind::Starred(inner) => self.visit_pattern(inner)?,
+                        _ => self.visit_pattern(item)?,
+                    }
+                }
+                Ok(())
+            }
+            ExprKind::Dict(items) => {
+                for item in items {
+                    match item {
+                        DictItem::Pair(k, v) => {
+                            self.visit_expr(k)?;
+                            self.visit_pattern(v)?;
+                        }
+                        DictItem::Unpack(rest) => self.visit_pattern(rest)?,
+                    }
+                }
+                Ok(())
+            }
+            ExprKind::Call { func, args } => {
+                self.visit_expr(func)?;
+                for a in args {
+                    match a {
+                        Arg::Positional(v) | Arg::Starred(v) | Arg::DoubleStarred(v) => {
+                            self.visit_pattern(v)?;
+                        }
+                        Arg::Keyword(k) => self.visit_pattern(&k.value)?,
+                    }
+                }
+                Ok(())
+            }
+            ExprKind::BinOp {
+                left,
+                op: crate::ast::BinOp::BitOr,
+                right,
+            } => {
+                self.visit_pattern(left)?;
+                self.visit_pattern(right)
+            }
+            _ => self.visit_expr(p),
+        }
     }
 
     fn visit_target(&mut self, target: &Expr) -> Result<(), SyntaxError> {

@@ -594,7 +594,7 @@ impl Loop {
             }
             Poll::Ready(Err(e)) => {
                 if e.instance()
-                    .class
+                    .class()
                     .is_subclass(&self.classes.cancelled_error)
                 {
                     *task.cancelled_exc.borrow_mut() = Some(e);
@@ -638,7 +638,7 @@ impl Loop {
             Poll::Ready(Ok(v)) => trace::EventKind::Finished(self.host().repr(v)),
             Poll::Ready(Err(e))
                 if e.instance()
-                    .class
+                    .class()
                     .is_subclass(&self.classes.cancelled_error) =>
             {
                 trace::EventKind::Cancelled
@@ -1067,7 +1067,7 @@ pub fn task_name(task: &Fut) -> String {
 #[must_use]
 pub fn is_fatal(e: &Exc) -> bool {
     let t = crate::types::types();
-    let class = &e.instance().class;
+    let class = &e.instance().class();
     class.is_subclass(&t.system_exit)
         || class.is_subclass(&t.keyboard_interrupt)
         || class.is_subclass(&t.resource_error)

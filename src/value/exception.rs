@@ -17,6 +17,9 @@ pub struct TraceEntry {
     pub offset: u32,
     /// The function name (`<module>` at top level).
     pub name: Rc<str>,
+    /// Which running frame added the line (its address), so that a frame
+    /// the exception already passed through is not recorded twice.
+    pub frame: usize,
 }
 
 /// What an exception instance holds beyond its attributes.
@@ -77,7 +80,7 @@ impl Exc {
     /// The class name (`ValueError`).
     #[must_use]
     pub fn class_name(&self) -> Rc<str> {
-        self.0.class.name.clone()
+        self.0.class().name.clone()
     }
 
     /// Adds a traceback line as the exception leaves a frame.
@@ -105,10 +108,10 @@ pub fn new_exception(class: &Rc<super::Class>, args: Vec<Value>) -> Exc {
         args: RefCell::new(Value::tuple(args)),
         ..ExceptionData::default()
     };
-    let inst = Rc::new(Instance {
-        class: class.clone(),
-        attrs: RefCell::new(super::AttrMap::new()),
-        payload: Payload::Exception(Box::new(data)),
-    });
+    let inst = Rc::new(Instance::new(
+        class.clone(),
+        super::AttrMap::new(),
+        Payload::Exception(Box::new(data)),
+    ));
     Exc(inst)
 }

@@ -181,9 +181,18 @@ impl Value {
         Value::Str(Rc::new(PyStr::new(s)))
     }
 
-    /// A `tuple` value.
+    /// A `tuple` value. The empty tuple is one shared object, as in
+    /// CPython (`() is ()`).
     #[must_use]
     pub fn tuple(items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            thread_local! {
+                static EMPTY: Rc<Vec<Value>> = Rc::new(Vec::new());
+            }
+            if let Ok(t) = EMPTY.try_with(Rc::clone) {
+                return Value::Tuple(t);
+            }
+        }
         Value::Tuple(Rc::new(items))
     }
 

@@ -162,6 +162,9 @@ pub struct Class {
     pub layout: InstanceLayout,
     /// Memo of `lookup`, like CPython's type attribute cache.
     pub cache: RefCell<LookupCache>,
+    /// Whether the class or a base defines `__del__`: only instances of
+    /// such classes do any work when freed.
+    pub finalized: Cell<bool>,
 }
 
 impl Class {
@@ -214,15 +217,110 @@ pub enum Payload {
 
 /// An instance of a user-defined class (or of an exception class).
 pub struct Instance {
-    /// Its class.
-    pub class: Rc<Class>,
+    /// Its class (`__class__` can be assigned).
+    class: RefCell<Rc<Class>>,
     /// Its `__dict__`.
     pub attrs: RefCell<AttrMap>,
     /// Layout-specific state.
     pub payload: Payload,
 }
 
+/// What the interpreter does with a freed instance whose class defines
+/// `__del__`.
+pub type FreeHook = fn(Rc<Instance>);
+
+thread_local! {
+    /// What runs `__del__`: given the freed instance's contents, moved
+    /// into a fresh object (installed by the interpreter).
+    static ON_FREE: Cell<Option<FreeHook>> = const { Cell::new(None) };
+    /// Addresses of live instances whose `__del__` has run: it runs once
+    /// per object, even if the object was resurrected (PEP 442).
+    static FINALIZED: RefCell<hashbrown::HashSet<usize>> = RefCell::default();
+    /// Whether any class with `__del__` was created.
+    static FINALIZERS_USED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Sets what runs `__del__` when an instance of a class that defines it is
+/// freed.
+pub fn set_free_hook(hook: FreeHook) {
+    ON_FREE.with(|h| h.set(Some(hook)));
+}
+
+/// Marks `class` as defining `__del__`.
+pub fn mark_finalized(class: &Class) {
+    class.finalized.set(true);
+    FINALIZERS_USED.with(|u| u.set(true));
+}
+
+/// Whether any class with `__del__` exists (the end of a program then
+/// frees the main module's globals one by one, as CPython's shutdown does).
+#[must_use]
+pub fn finalizers_used() -> bool {
+    FINALIZERS_USED.with(Cell::get)
+}
+
+/// Freeing an instance whose class defines `__del__` hands its contents,
+/// moved into a fresh object, to the interpreter, which calls `__del__` on
+/// it at the next safe point; that object is remembered so that freeing it
+/// in turn does not call `__del__` again.
+impl Drop for Instance {
+    fn drop(&mut self) {
+        if self.class.get_mut().finalized.get() {
+            self.finalize();
+        }
+    }
+}
+
 impl Instance {
+    /// A new instance of `class`.
+    #[must_use]
+    pub fn new(class: Rc<Class>, attrs: AttrMap, payload: Payload) -> Self {
+        Self {
+            class: RefCell::new(class),
+            attrs: RefCell::new(attrs),
+            payload,
+        }
+    }
+
+    /// Its class.
+    #[inline]
+    #[must_use]
+    pub fn class(&self) -> Rc<Class> {
+        self.class.borrow().clone()
+    }
+
+    /// Makes `class` its class (`obj.__class__ = class`).
+    pub fn set_class(&self, class: Rc<Class>) {
+        let old = self.class.replace(class);
+        drop(old);
+    }
+
+    #[cold]
+    fn finalize(&mut self) {
+        let address = std::ptr::from_ref::<Instance>(self) as usize;
+        let seen = FINALIZED
+            .try_with(|f| f.borrow_mut().remove(&address))
+            .unwrap_or(true);
+        let Some(hook) = ON_FREE.try_with(Cell::get).ok().flatten() else {
+            return;
+        };
+        if seen {
+            return;
+        }
+        let revived = Rc::new(Instance::new(
+            self.class.get_mut().clone(),
+            std::mem::take(self.attrs.get_mut()),
+            std::mem::replace(&mut self.payload, Payload::None),
+        ));
+        let address = Rc::as_ptr(&revived) as usize;
+        if FINALIZED
+            .try_with(|f| f.borrow_mut().insert(address))
+            .is_ok()
+        {
+            hook(revived);
+        }
+    }
+
     /// The exception state, if this instance is an exception.
     #[must_use]
     pub fn exception(&self) -> Option<&ExceptionData> {
@@ -238,11 +336,16 @@ impl Instance {
 /// The resolver gives every global name of a module a slot, so a global
 /// read is an index, not a hash lookup; the name table serves dynamic
 /// access (`getattr(module, ...)`, `from m import x`, `globals()`).
+/// Slots are numbered as the resolver meets names, so the order in which
+/// they were bound (a module dict's order in CPython) is kept apart.
 #[derive(Default)]
 pub struct Globals {
     slots: RefCell<HashMap<Symbol, usize>>,
     names: RefCell<Vec<Symbol>>,
     values: RefCell<Vec<Option<Value>>>,
+    /// The bound slots, in the order they were bound (unbinding removes a
+    /// slot; binding it again puts it last, as in a dict).
+    bound: RefCell<Vec<u32>>,
 }
 
 impl Globals {
@@ -266,12 +369,20 @@ impl Globals {
 
     /// Binds `slot`.
     pub fn set_slot(&self, slot: usize, value: Value) {
-        self.values.borrow_mut()[slot] = Some(value);
+        let old = self.values.borrow_mut()[slot].replace(value);
+        if old.is_none() {
+            self.bound.borrow_mut().push(slot as u32);
+        }
     }
 
     /// Unbinds `slot`, returning whether it was bound.
     pub fn clear_slot(&self, slot: usize) -> bool {
-        self.values.borrow_mut()[slot].take().is_some()
+        let old = self.values.borrow_mut()[slot].take();
+        if old.is_none() {
+            return false;
+        }
+        self.bound.borrow_mut().retain(|&s| s as usize != slot);
+        true
     }
 
     /// The value of `name`, if bound.
@@ -287,16 +398,36 @@ impl Globals {
         self.set_slot(slot, value);
     }
 
-    /// Bound names and values, in first-binding order.
+    /// Bound names and values, in binding order.
     #[must_use]
     pub fn items(&self) -> Vec<(Symbol, Value)> {
         let names = self.names.borrow();
         let values = self.values.borrow();
-        names
+        self.bound
+            .borrow()
             .iter()
-            .zip(values.iter())
-            .filter_map(|(n, v)| v.clone().map(|v| (*n, v)))
+            .filter_map(|&s| {
+                let s = s as usize;
+                values[s].clone().map(|v| (names[s], v))
+            })
             .collect()
+    }
+
+    /// Unbinds every name, one at a time in binding order (names not yet
+    /// unbound stay readable meanwhile): first those whose value `early`
+    /// selects, then the rest; `after` runs once each value is released.
+    pub fn release_all(&self, early: impl Fn(&Value) -> bool, mut after: impl FnMut()) {
+        let order = std::mem::take(&mut *self.bound.borrow_mut());
+        let (first, rest): (Vec<u32>, Vec<u32>) = order.into_iter().partition(|&s| {
+            self.values.borrow()[s as usize]
+                .as_ref()
+                .is_some_and(&early)
+        });
+        for slot in first.into_iter().chain(rest) {
+            let value = self.values.borrow_mut()[slot as usize].take();
+            drop(value);
+            after();
+        }
     }
 
     /// Names that are bound, for "Did you mean" suggestions.

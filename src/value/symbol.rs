@@ -207,6 +207,7 @@ known_symbols! {
     __class_getitem__ = "__class_getitem__",
     __missing__ = "__missing__",
     __del__ = "__del__",
+    __match_args__ = "__match_args__",
     __wrapped__ = "__wrapped__",
     __defaults__ = "__defaults__",
     __kwdefaults__ = "__kwdefaults__",

@@ -4,7 +4,7 @@ use super::{AsyncioState, current_loop, running_loop, spawn};
 use crate::builtins::args::{allowed_kwargs, arity, kwarg};
 use crate::builtins::{add_getter, add_methods, builtin_fn};
 use crate::interp::Vm;
-use crate::interp::errors::type_error;
+use crate::interp::errors::{runtime_error, type_error};
 use crate::runtime::future::{DoneCallback, Fut, FutState};
 use crate::value::{Exc, PyResult, Symbol, Value, sym};
 use std::rc::Rc;
@@ -72,6 +72,14 @@ pub fn install(_vm: &Vm, st: &AsyncioState) {
             ("cancelling", cancelling),
             ("uncancel", uncancel),
             ("__repr__", repr),
+            ("set_result", |_, _, _| {
+                Err(runtime_error("Task does not support set_result operation"))
+            }),
+            ("set_exception", |_, _, _| {
+                Err(runtime_error(
+                    "Task does not support set_exception operation",
+                ))
+            }),
         ],
     );
 }
@@ -181,7 +189,7 @@ fn set_exception(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
         Value::Class(_) => vm.make_exception(vm.call(&args[1], &[], &[])?)?,
         other => vm.make_exception(other.clone())?,
     };
-    if exc.instance().class.is_subclass(&vm.types.stop_iteration) {
+    if exc.instance().class().is_subclass(&vm.types.stop_iteration) {
         return Err(type_error(
             "StopIteration interacts badly with generators and cannot be raised into a Future",
         ));

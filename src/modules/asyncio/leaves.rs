@@ -108,7 +108,12 @@ impl Future for AwaitFut {
         // A pending cancellation is delivered as the awaited future's own
         // CancelledError when it has one (Task.__step keeps it).
         match (thrown, outcome) {
-            (Some(exc), Err(e)) if !e.instance().class.is_subclass(&lp.classes.cancelled_error) => {
+            (Some(exc), Err(e))
+                if !e
+                    .instance()
+                    .class()
+                    .is_subclass(&lp.classes.cancelled_error) =>
+            {
                 let _ = e;
                 Poll::Ready(Err(exc))
             }
