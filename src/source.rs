@@ -14,6 +14,24 @@ pub struct SourceFile {
     line_starts: Vec<u32>,
 }
 
+/// `file:line` as pyco's own reports (trace, timeline, deadlock report)
+/// print it: relative to the working directory when the file is below it,
+/// so that a script run as `pyco x.py` shows `x.py:12` there, while its
+/// `__file__` and tracebacks carry the absolute path as in CPython.
+#[must_use]
+pub fn report_site(site: &str) -> String {
+    static CWD: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let cwd = CWD.get_or_init(|| {
+        std::env::current_dir()
+            .ok()
+            .map(|d| format!("{}{}", d.display(), std::path::MAIN_SEPARATOR))
+    });
+    match cwd.as_deref().and_then(|c| site.strip_prefix(c)) {
+        Some(rest) => rest.to_string(),
+        None => site.to_string(),
+    }
+}
+
 impl SourceFile {
     /// Indexes `text`, shown in diagnostics as `name`.
     #[must_use]

@@ -502,7 +502,10 @@ impl Loop {
         *task.task().expect("a task").keep_alive.borrow_mut() = Some(value.clone());
         if self.tracer.enabled() {
             let by = self.current_task().map(|c| task_name(&c));
-            let site = self.host().call_site();
+            let site = self
+                .host()
+                .call_site()
+                .map(|s| crate::source::report_site(&s));
             self.trace(&task, trace::EventKind::Created { by, site });
         }
         self.tasks.borrow_mut().push(Rc::downgrade(&task));
@@ -631,7 +634,11 @@ impl Loop {
                 };
                 trace::EventKind::Suspended {
                     on,
-                    site: t.await_site.borrow().clone(),
+                    site: t
+                        .await_site
+                        .borrow()
+                        .as_deref()
+                        .map(crate::source::report_site),
                     until,
                 }
             }
@@ -753,8 +760,8 @@ impl Loop {
             let site = part
                 .await_site
                 .borrow()
-                .clone()
-                .map(|s| format!(" at {s}"))
+                .as_deref()
+                .map(|s| format!(" at {}", crate::source::report_site(s)))
                 .unwrap_or_default();
             out.push_str(&format!("  Task {name} waits on {what}{site}\n"));
         }
