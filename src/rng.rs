@@ -32,7 +32,8 @@ use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 /// Number of 32-bit words in the MT19937 state.
-const N: usize = 624;
+/// Words of MT19937 state.
+pub const N: usize = 624;
 /// MT19937's middle word offset.
 const M: usize = 397;
 const MATRIX_A: u32 = 0x9908_b0df;

@@ -5,7 +5,7 @@ use super::set_fn;
 use crate::builtins::args::{allowed_kwargs, arity, kwarg};
 use crate::builtins::{add_methods, builtin_fn};
 use crate::interp::Vm;
-use crate::interp::errors::{exc_msg, type_error};
+use crate::interp::errors::{exc_msg, type_error, value_error};
 use crate::rng::{MersenneTwister, PyExceptionKind, RngError, Subscripted};
 use crate::types::new_builtin_class;
 use crate::value::object::InstanceLayout;
@@ -40,6 +40,8 @@ const METHODS: &[(&str, Method)] = &[
     ("weibullvariate", weibullvariate),
     ("vonmisesvariate", vonmisesvariate),
     ("getrandbits", getrandbits),
+    ("getstate", getstate),
+    ("setstate", setstate),
 ];
 
 macro_rules! dispatch_table {
@@ -95,7 +97,9 @@ dispatch_table!(
     "paretovariate",
     "weibullvariate",
     "vonmisesvariate",
-    "getrandbits"
+    "getrandbits",
+    "getstate",
+    "setstate"
 );
 
 /// The module-wide generator, seeded from entropy on first use.
@@ -503,4 +507,88 @@ fn getrandbits(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)])
         .getrandbits(k)
         .map(Value::from_bigint)
         .map_err(|e| rng_error(e, "list"))
+}
+
+/// `getstate()`: `(3, (*words, index), gauss_next)`, as CPython's.
+fn getstate(_vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("getstate", args, 0, 0)?;
+    let state = st.0.borrow().getstate();
+    let mut internal: Vec<Value> = state
+        .words
+        .iter()
+        .map(|&w| Value::Int(i64::from(w)))
+        .collect();
+    internal.push(Value::Int(state.index as i64));
+    Ok(Value::tuple(vec![
+        Value::Int(crate::rng::STATE_VERSION),
+        Value::tuple(internal),
+        state.gauss_next.map_or(Value::None, Value::Float),
+    ]))
+}
+
+/// `setstate(state)`: restores what `getstate()` returned, with CPython's
+/// errors for a wrong version, shape or word.
+fn setstate(vm: &Vm, st: &RandomState, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    arity("setstate", args, 1, 1)?;
+    let state = &args[0];
+    let version = vm.get_item(state, &Value::Int(0))?;
+    // Version 2 (Python 2's) states differ only in taking words modulo 2**32.
+    let old_words = matches!(version, Value::Int(2));
+    if !old_words && !matches!(version, Value::Int(v) if v == crate::rng::STATE_VERSION) {
+        return Err(value_error(format!(
+            "state with version {} passed to Random.setstate() of version {}",
+            vm.str_of(&version)?,
+            crate::rng::STATE_VERSION
+        )));
+    }
+    let parts = vm.collect_iterable(state)?;
+    let [_, internal, gauss_next] = parts.as_slice() else {
+        return Err(value_error(format!(
+            "too many values to unpack (expected 3, got {})",
+            parts.len()
+        )));
+    };
+    let Value::Tuple(items) = internal else {
+        return Err(type_error("state vector must be a tuple"));
+    };
+    if items.len() != crate::rng::N + 1 {
+        return Err(value_error("state vector is the wrong size"));
+    }
+    let mut words = [0u32; crate::rng::N];
+    for (w, v) in words.iter_mut().zip(items.iter()) {
+        let n = match v {
+            Value::Int(n) if *n >= 0 || old_words => n.rem_euclid(1 << 32),
+            Value::Int(_) => {
+                return Err(crate::interp::errors::overflow_error(
+                    "can't convert negative value to unsigned int",
+                ));
+            }
+            other => {
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(other)
+                )));
+            }
+        };
+        *w = n as u32;
+    }
+    let index = match &items[crate::rng::N] {
+        Value::Int(n) => *n,
+        _ => return Err(value_error("invalid state")),
+    };
+    let gauss = match gauss_next {
+        Value::None => None,
+        Value::Float(f) => Some(*f),
+        Value::Int(n) => Some(*n as f64),
+        other => {
+            return Err(type_error(format!(
+                "must be real number, not {}",
+                vm.type_name(other)
+            )));
+        }
+    };
+    st.0.borrow_mut()
+        .setstate(&words, index, gauss)
+        .map_err(|e| value_error(e.to_string().trim_start_matches("ValueError: ").to_owned()))?;
+    Ok(Value::None)
 }
