@@ -325,15 +325,12 @@ impl Vm {
             }
             sym::__doc__ => {
                 return Ok(Some(
-                    cls.dict
-                        .borrow()
-                        .get(sym::__doc__)
-                        .unwrap_or(Value::None),
+                    cls.dict.borrow().get(sym::__doc__).unwrap_or(Value::None),
                 ));
             }
             sym::__dict__ => {
                 let mut d = crate::value::DictMap::new();
-                for (k, v) in cls.dict.borrow().iter() {
+                for (k, v) in cls.dict.borrow().items() {
                     self.dict_set(&mut d, Value::str(&*k.name()), v.clone())?;
                 }
                 return Ok(Some(Value::dict(d)));

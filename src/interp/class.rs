@@ -181,7 +181,7 @@ impl Vm {
             cache: RefCell::default(),
             finalized: Cell::new(false),
         });
-        for (_, v) in class.dict.borrow().iter() {
+        for (_, v) in class.dict.borrow().items() {
             Self::claim_method(&v, &class);
         }
         if class.lookup(sym::__del__).is_some() {
@@ -232,7 +232,7 @@ impl Vm {
     /// the namespace's descriptors, then the parent's `__init_subclass__`
     /// with the class statement's keywords.
     pub fn init_new_class(&self, class: &Rc<Class>, kwargs: &[(Symbol, Value)]) -> PyResult<()> {
-        let entries: Vec<(Symbol, Value)> = class.dict.borrow().iter().collect();
+        let entries: Vec<(Symbol, Value)> = class.dict.borrow().items().collect();
         for (name, v) in entries {
             if !matches!(v, Value::Instance(_)) {
                 continue;

@@ -123,13 +123,16 @@ impl AttrMap {
     #[must_use]
     pub fn contains(&self, name: Symbol) -> bool {
         self.entries.iter().any(|(k, _)| *k == name)
-            || self.dict.as_ref().is_some_and(|d| Self::dict_get(d, name).is_some())
+            || self
+                .dict
+                .as_ref()
+                .is_some_and(|d| Self::dict_get(d, name).is_some())
     }
 
     /// Entries in insertion order (an exposed dict's after the hidden ones;
     /// keys that are not strings are left out).
     #[must_use]
-    pub fn iter(&self) -> std::vec::IntoIter<(Symbol, Value)> {
+    pub fn items(&self) -> std::vec::IntoIter<(Symbol, Value)> {
         let mut all = self.entries.clone();
         all.extend(self.dict_items());
         all.into_iter()
@@ -298,9 +301,7 @@ impl Class {
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v.clone());
         }
-        self.mro
-            .iter()
-            .find_map(|c| c.dict.borrow().get(name))
+        self.mro.iter().find_map(|c| c.dict.borrow().get(name))
     }
 
     /// Whether `self` is `other` or derives from it.
