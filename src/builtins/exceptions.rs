@@ -106,7 +106,7 @@ fn add_note(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
         return Err(type_error("note must be a str"));
     };
     let notes = Symbol::intern("__notes__");
-    let existing = e.instance().attrs.borrow().get(notes).cloned();
+    let existing = e.instance().attrs.borrow().get(notes);
     match existing {
         Some(Value::List(l)) => l.borrow_mut().push(note.clone()),
         _ => e

@@ -281,11 +281,11 @@ fn issubclass(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     Ok(Value::Bool(check(c, &args[1])?))
 }
 
-fn attr_name(vm: &Vm, v: &Value, func: &str) -> PyResult<Symbol> {
+fn attr_name(vm: &Vm, v: &Value) -> PyResult<Symbol> {
     match v {
         Value::Str(s) => Ok(Symbol::intern(s.as_str())),
         other => Err(type_error(format!(
-            "{func}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             vm.type_name(other)
         ))),
     }
@@ -293,13 +293,13 @@ fn attr_name(vm: &Vm, v: &Value, func: &str) -> PyResult<Symbol> {
 
 fn hasattr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("hasattr", args, 2, 2)?;
-    let name = attr_name(vm, &args[1], "hasattr")?;
+    let name = attr_name(vm, &args[1])?;
     Ok(Value::Bool(vm.has_attr(&args[0], name)?))
 }
 
 fn getattr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("getattr", args, 2, 3)?;
-    let name = attr_name(vm, &args[1], "getattr")?;
+    let name = attr_name(vm, &args[1])?;
     match vm.get_attr(&args[0], name) {
         Ok(v) => Ok(v),
         Err(e)
@@ -313,14 +313,14 @@ fn getattr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
 
 fn setattr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("setattr", args, 3, 3)?;
-    let name = attr_name(vm, &args[1], "setattr")?;
+    let name = attr_name(vm, &args[1])?;
     vm.set_attr(&args[0], name, args[2].clone())?;
     Ok(Value::None)
 }
 
 fn delattr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     arity("delattr", args, 2, 2)?;
-    let name = attr_name(vm, &args[1], "delattr")?;
+    let name = attr_name(vm, &args[1])?;
     vm.del_attr(&args[0], name)?;
     Ok(Value::None)
 }

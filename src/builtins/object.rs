@@ -209,7 +209,7 @@ fn object_init_subclass(_vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) ->
 pub fn attribute_names(vm: &Vm, obj: &Value) -> BTreeSet<String> {
     let mut names = BTreeSet::new();
     let mut add_map = |m: &crate::value::AttrMap| {
-        for (k, _) in m.iter() {
+        for (k, _) in m.items() {
             names.insert(k.name().to_string());
         }
     };
@@ -232,7 +232,7 @@ pub fn attribute_names(vm: &Vm, obj: &Value) -> BTreeSet<String> {
         other => vm.type_of(other),
     };
     for c in class.mro_with_self() {
-        for (k, _) in c.dict.borrow().iter() {
+        for (k, _) in c.dict.borrow().items() {
             names.insert(k.name().to_string());
         }
     }

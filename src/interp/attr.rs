@@ -205,18 +205,12 @@ impl Vm {
                     }),
                     sym::__annotations__ => {
                         let d = Value::dict(crate::value::DictMap::new());
-                        f.attrs.borrow_mut().set(name, d.clone());
+                        f.attrs.borrow_mut().set_hidden(name, d.clone());
                         Some(d)
                     }
-                    sym::__dict__ => {
-                        let mut d = crate::value::DictMap::new();
-                        for (k, v) in f.attrs.borrow().iter() {
-                            if *k != sym::__doc__ && *k != sym::__annotations__ {
-                                self.dict_set(&mut d, Value::str(&*k.name()), v.clone())?;
-                            }
-                        }
-                        Some(Value::dict(d))
-                    }
+                    sym::__dict__ => Some(Value::Dict(
+                        f.attrs.borrow_mut().expose(Self::function_hidden_attr),
+                    )),
                     _ => self
                         .type_of(obj)
                         .lookup(name)
@@ -279,14 +273,13 @@ impl Vm {
             sym::__class__ => Some(Value::Class(inst.class().clone())),
             sym::__dict__ if inst.class().layout == InstanceLayout::Slotted => None,
             sym::__dict__ => {
-                let mut d = crate::value::DictMap::new();
-                for (k, v) in inst.attrs.borrow().iter() {
-                    // Slot values live beside the dict's entries.
-                    if !Self::slot_member(&inst.class(), *k) {
-                        self.dict_set(&mut d, Value::str(&*k.name()), v.clone())?;
-                    }
-                }
-                Some(Value::dict(d))
+                // Slot values live beside the dict's entries.
+                let cls = inst.class();
+                let d = inst
+                    .attrs
+                    .borrow_mut()
+                    .expose(|k| Self::slot_member(&cls, k));
+                Some(Value::Dict(d))
             }
             _ => match inst.exception() {
                 Some(data) => match name {
@@ -332,16 +325,12 @@ impl Vm {
             }
             sym::__doc__ => {
                 return Ok(Some(
-                    cls.dict
-                        .borrow()
-                        .get(sym::__doc__)
-                        .cloned()
-                        .unwrap_or(Value::None),
+                    cls.dict.borrow().get(sym::__doc__).unwrap_or(Value::None),
                 ));
             }
             sym::__dict__ => {
                 let mut d = crate::value::DictMap::new();
-                for (k, v) in cls.dict.borrow().iter() {
+                for (k, v) in cls.dict.borrow().items() {
                     self.dict_set(&mut d, Value::str(&*k.name()), v.clone())?;
                 }
                 return Ok(Some(Value::dict(d)));
@@ -357,6 +346,30 @@ impl Vm {
             .type_
             .lookup(name)
             .map(|a| self.bind_method(&Value::Class(cls.clone()), a)))
+    }
+
+    /// Function attributes kept outside its `__dict__`.
+    fn function_hidden_attr(name: Symbol) -> bool {
+        name == sym::__doc__ || name == sym::__annotations__
+    }
+
+    /// `obj.__dict__ = value`: the dict holds the attributes from now on.
+    pub(super) fn assign_instance_dict(
+        &self,
+        inst: &Rc<crate::value::Instance>,
+        value: &Value,
+    ) -> PyResult<()> {
+        let Value::Dict(d) = value else {
+            return Err(type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                self.type_name(value)
+            )));
+        };
+        let cls = inst.class();
+        inst.attrs
+            .borrow_mut()
+            .replace_dict(d.clone(), |k| Self::slot_member(&cls, k));
+        Ok(())
     }
 
     /// `obj.__class__ = value`: allowed between classes whose instances
@@ -388,6 +401,11 @@ impl Vm {
     pub fn set_attr(&self, obj: &Value, name: Symbol, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) if name == sym::__class__ => self.assign_class(inst, &value),
+            Value::Instance(inst)
+                if name == sym::__dict__ && inst.class().layout != InstanceLayout::Slotted =>
+            {
+                self.assign_instance_dict(inst, &value)
+            }
             Value::Instance(inst) => {
                 let class_attr = inst.class().lookup(name);
                 if let Some(Value::Native(n)) = &class_attr
@@ -442,6 +460,20 @@ impl Vm {
                     sym::__name__ => *f.name.borrow_mut() = Rc::from(self.str_of(&value)?.as_str()),
                     sym::__qualname__ => {
                         *f.qualname.borrow_mut() = Rc::from(self.str_of(&value)?.as_str());
+                    }
+                    sym::__dict__ => {
+                        let Value::Dict(d) = value else {
+                            return Err(type_error(format!(
+                                "__dict__ must be set to a dictionary, not a '{}'",
+                                self.type_name(&value)
+                            )));
+                        };
+                        f.attrs
+                            .borrow_mut()
+                            .replace_dict(d, Self::function_hidden_attr);
+                    }
+                    _ if Self::function_hidden_attr(name) => {
+                        f.attrs.borrow_mut().set_hidden(name, value);
                     }
                     _ => f.attrs.borrow_mut().set(name, value),
                 }

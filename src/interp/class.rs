@@ -164,7 +164,7 @@ impl Vm {
         if dict.contains(sym::__getattribute__) {
             self.getattribute_hooked.set(true);
         }
-        if let Some(slots) = dict.get(sym::__slots__).cloned() {
+        if let Some(slots) = dict.get(sym::__slots__) {
             let has_dict = self.declare_slots(name, &slots, &mut dict)?;
             if layout == InstanceLayout::Plain && bases_slotted && !has_dict {
                 layout = InstanceLayout::Slotted;
@@ -181,8 +181,8 @@ impl Vm {
             cache: RefCell::default(),
             finalized: Cell::new(false),
         });
-        for (_, v) in class.dict.borrow().iter() {
-            Self::claim_method(v, &class);
+        for (_, v) in class.dict.borrow().items() {
+            Self::claim_method(&v, &class);
         }
         if class.lookup(sym::__del__).is_some() {
             crate::value::object::mark_finalized(&class);
@@ -232,7 +232,7 @@ impl Vm {
     /// the namespace's descriptors, then the parent's `__init_subclass__`
     /// with the class statement's keywords.
     pub fn init_new_class(&self, class: &Rc<Class>, kwargs: &[(Symbol, Value)]) -> PyResult<()> {
-        let entries: Vec<(Symbol, Value)> = class.dict.borrow().iter().cloned().collect();
+        let entries: Vec<(Symbol, Value)> = class.dict.borrow().items().collect();
         for (name, v) in entries {
             if !matches!(v, Value::Instance(_)) {
                 continue;
@@ -252,7 +252,7 @@ impl Vm {
         let parent_hook = class
             .mro
             .iter()
-            .find_map(|c| c.dict.borrow().get(sym::__init_subclass__).cloned());
+            .find_map(|c| c.dict.borrow().get(sym::__init_subclass__));
         if let Some(hook) = parent_hook {
             let bound = self.descriptor_get(hook, None, class, sym::__init_subclass__)?;
             self.call(&bound, &[], kwargs)?;
@@ -400,7 +400,7 @@ impl Vm {
         let mut past = false;
         for c in start.mro_with_self() {
             if past {
-                let found = c.dict.borrow().get(name).cloned();
+                let found = c.dict.borrow().get(name);
                 if let Some(v) = found {
                     return self.descriptor_get(v, instance, &start, name).map(Some);
                 }

@@ -120,7 +120,7 @@ impl Vm {
                 .instance_attr_via_descriptor(obj, inst, name, attr.clone())
                 .map(Through::Done),
             Value::Native(n) if n.downcast::<SlotMember>().is_some() => {
-                Ok(Through::Done(inst.attrs.borrow().get(name).cloned()))
+                Ok(Through::Done(inst.attrs.borrow().get(name)))
             }
             _ => Ok(Through::Unhandled),
         }
@@ -196,6 +196,9 @@ impl Vm {
         let Value::Instance(inst) = obj else {
             return self.set_attr(obj, name, value);
         };
+        if name == sym::__dict__ && inst.class().layout != InstanceLayout::Slotted {
+            return self.assign_instance_dict(inst, &value);
+        }
         let class_attr = inst.class().lookup(name);
         if let Some(Value::Native(n)) = &class_attr
             && let Some(p) = n.downcast::<Property>()

@@ -84,7 +84,7 @@ impl Vm {
     fn frame_locals(&self, f: &Frame) -> PyResult {
         let mut d = DictMap::new();
         if let Some(ns) = &f.class_ns {
-            let entries: Vec<(Symbol, Value)> = ns.borrow().iter().cloned().collect();
+            let entries: Vec<(Symbol, Value)> = ns.borrow().items().collect();
             for (k, v) in entries {
                 self.dict_set(&mut d, Value::str(&*k.name()), v)?;
             }

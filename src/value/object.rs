@@ -1,7 +1,7 @@
 //! Classes, instances and modules.
 
 use super::exception::ExceptionData;
-use super::{Symbol, Value};
+use super::{DictMap, Symbol, Value};
 use hashbrown::HashMap;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -11,9 +11,31 @@ use std::rc::Rc;
 /// Most Python objects carry a handful of attributes; a vector of
 /// (symbol, value) pairs scanned linearly beats hashing at that size and
 /// keeps insertion order for `vars()` and `__dict__`.
-#[derive(Clone, Default)]
+///
+/// Once a script asks for an object's `__dict__`, the attributes move into
+/// a real dict shared with the script (see [`AttrMap::expose`]), so writes
+/// through either side are seen by the other; the vector then keeps only
+/// the names the dict does not show (slot values, a function's `__doc__`).
+#[derive(Default)]
 pub struct AttrMap {
     entries: Vec<(Symbol, Value)>,
+    dict: Option<Rc<RefCell<DictMap>>>,
+}
+
+impl Clone for AttrMap {
+    /// A detached copy (an exposed dict is copied, not shared).
+    fn clone(&self) -> Self {
+        let mut entries = self.entries.clone();
+        entries.extend(self.dict_items());
+        Self {
+            entries,
+            dict: None,
+        }
+    }
+}
+
+fn str_key_eq(name: &str) -> impl Fn(&Value) -> bool + '_ {
+    move |k| matches!(k, Value::Str(s) if s.as_str() == name)
 }
 
 impl AttrMap {
@@ -23,51 +45,140 @@ impl AttrMap {
         Self::default()
     }
 
-    /// The value of `name`.
-    #[must_use]
-    pub fn get(&self, name: Symbol) -> Option<&Value> {
-        self.entries
+    #[cold]
+    fn dict_get(dict: &RefCell<DictMap>, name: Symbol) -> Option<Value> {
+        let d = dict.try_borrow().ok()?;
+        name.with_name(|n| d.get(crate::hash::hash_str(n), str_key_eq(n)).cloned())
+    }
+
+    fn dict_items(&self) -> Vec<(Symbol, Value)> {
+        let Some(dict) = &self.dict else {
+            return Vec::new();
+        };
+        dict.borrow()
             .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v)
+            .filter_map(|e| match &e.key {
+                Value::Str(s) => Some((Symbol::intern(s.as_str()), e.value.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The value of `name`.
+    #[inline]
+    #[must_use]
+    pub fn get(&self, name: Symbol) -> Option<Value> {
+        if let Some((_, v)) = self.entries.iter().find(|(k, _)| *k == name) {
+            return Some(v.clone());
+        }
+        match &self.dict {
+            None => None,
+            Some(d) => Self::dict_get(d, name),
+        }
     }
 
     /// Sets `name`, keeping its position if it exists.
     pub fn set(&mut self, name: Symbol, value: Value) {
         if let Some(slot) = self.entries.iter_mut().find(|(k, _)| *k == name) {
             slot.1 = value;
+        } else if let Some(dict) = &self.dict {
+            name.with_name(|n| {
+                dict.borrow_mut().insert(
+                    crate::hash::hash_str(n),
+                    Value::str(n),
+                    value,
+                    str_key_eq(n),
+                );
+            });
         } else {
             self.entries.push((name, value));
         }
     }
 
+    /// Sets `name` outside the exposed dict (for values a `__dict__` does
+    /// not show, such as slots).
+    pub fn set_hidden(&mut self, name: Symbol, value: Value) {
+        if self.dict.is_some() && !self.entries.iter().any(|(k, _)| *k == name) {
+            self.remove(name);
+            self.entries.push((name, value));
+        } else {
+            self.set(name, value);
+        }
+    }
+
     /// Removes `name`, returning its value.
     pub fn remove(&mut self, name: Symbol) -> Option<Value> {
-        let i = self.entries.iter().position(|(k, _)| *k == name)?;
-        Some(self.entries.remove(i).1)
+        if let Some(i) = self.entries.iter().position(|(k, _)| *k == name) {
+            return Some(self.entries.remove(i).1);
+        }
+        let dict = self.dict.as_ref()?;
+        name.with_name(|n| {
+            dict.borrow_mut()
+                .remove(crate::hash::hash_str(n), str_key_eq(n))
+                .map(|e| e.value)
+        })
     }
 
     /// Whether `name` is present.
     #[must_use]
     pub fn contains(&self, name: Symbol) -> bool {
         self.entries.iter().any(|(k, _)| *k == name)
+            || self
+                .dict
+                .as_ref()
+                .is_some_and(|d| Self::dict_get(d, name).is_some())
     }
 
-    /// Entries in insertion order.
-    pub fn iter(&self) -> impl Iterator<Item = &(Symbol, Value)> {
-        self.entries.iter()
+    /// Entries in insertion order (an exposed dict's after the hidden ones;
+    /// keys that are not strings are left out).
+    #[must_use]
+    pub fn items(&self) -> std::vec::IntoIter<(Symbol, Value)> {
+        let mut all = self.entries.clone();
+        all.extend(self.dict_items());
+        all.into_iter()
     }
 
     /// Number of entries.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries.len() + self.dict.as_ref().map_or(0, |d| d.borrow().len())
     }
 
     /// Whether there are no entries.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
+    }
+
+    /// The dict that holds the attributes from now on, shared with the
+    /// script: made on first use from the attributes `hidden` does not
+    /// select (those stay outside it).
+    pub fn expose(&mut self, hidden: impl Fn(Symbol) -> bool) -> Rc<RefCell<DictMap>> {
+        if let Some(d) = &self.dict {
+            return d.clone();
+        }
+        let mut map = DictMap::with_capacity(self.entries.len());
+        let mut kept = Vec::new();
+        for (k, v) in std::mem::take(&mut self.entries) {
+            if hidden(k) {
+                kept.push((k, v));
+            } else {
+                k.with_name(|n| {
+                    map.insert(crate::hash::hash_str(n), Value::str(n), v, str_key_eq(n));
+                });
+            }
+        }
+        self.entries = kept;
+        let d = Rc::new(RefCell::new(map));
+        self.dict = Some(d.clone());
+        d
+    }
+
+    /// Makes `dict` hold the attributes (`obj.__dict__ = dict`), keeping
+    /// only the entries `hidden` selects outside it.
+    pub fn replace_dict(&mut self, dict: Rc<RefCell<DictMap>>, hidden: impl Fn(Symbol) -> bool) {
+        self.entries.retain(|(k, _)| hidden(*k));
+        self.dict = Some(dict);
     }
 }
 
@@ -190,9 +301,7 @@ impl Class {
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v.clone());
         }
-        self.mro
-            .iter()
-            .find_map(|c| c.dict.borrow().get(name).cloned())
+        self.mro.iter().find_map(|c| c.dict.borrow().get(name))
     }
 
     /// Whether `self` is `other` or derives from it.
