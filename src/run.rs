@@ -85,7 +85,7 @@ pub fn shutdown(vm: &Vm) {
 /// What an exception escaping the program means: `SystemExit` ends the
 /// process with its code; anything else prints a traceback.
 pub fn uncaught(vm: &Vm, e: &Exc) -> Outcome {
-    if e.instance().class().is_subclass(&vm.types.system_exit) {
+    if e.instance().class_is_subclass(&vm.types.system_exit) {
         let args = crate::interp::errors::exception_args(e);
         return match args.as_slice() {
             [] | [Value::None] => Outcome::Finished,

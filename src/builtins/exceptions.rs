@@ -214,7 +214,7 @@ fn group_new(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     for (i, m) in members.iter().enumerate() {
         match m {
             Value::Instance(inst) if inst.exception().is_some() => {
-                if !inst.class().is_subclass(&vm.types.exception) {
+                if !inst.class_is_subclass(&vm.types.exception) {
                     all_exceptions = false;
                 }
             }

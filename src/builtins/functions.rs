@@ -302,9 +302,7 @@ fn getattr(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let name = attr_name(vm, &args[1])?;
     match vm.get_attr(&args[0], name) {
         Ok(v) => Ok(v),
-        Err(e)
-            if args.len() == 3 && e.instance().class().is_subclass(&vm.types.attribute_error) =>
-        {
+        Err(e) if args.len() == 3 && e.instance().class_is_subclass(&vm.types.attribute_error) => {
             Ok(args[2].clone())
         }
         Err(e) => Err(e),
@@ -484,7 +482,7 @@ fn pow(vm: &Vm, args: &[Value], kwargs: &[(Symbol, Value)]) -> PyResult {
     let all: Vec<Value> = bound.into_iter().map(Option::unwrap_or_default).collect();
     if all.len() == 3 && !matches!(all[2], Value::None) {
         if let Value::Instance(inst) = &all[0]
-            && let Some(m) = inst.class().lookup(sym::__pow__)
+            && let Some(m) = inst.class_lookup(sym::__pow__)
         {
             // Three-argument pow tries only the base's `__pow__`.
             let r = vm.call(&m, &all, &[])?;

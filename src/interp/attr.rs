@@ -36,7 +36,7 @@ impl Vm {
             Value::BoundMethod(_) => t.method.clone(),
             Value::Builtin(_) => t.builtin_function.clone(),
             Value::Class(_) => t.type_.clone(),
-            Value::Instance(i) => i.class().clone(),
+            Value::Instance(i) => i.class(),
             Value::Module(_) => t.module.clone(),
             Value::Native(n) => n.class.clone(),
         }
@@ -93,7 +93,7 @@ impl Vm {
                 if i.attrs.borrow().contains(name) || self.getattribute_hooked.get() {
                     return Ok(None);
                 }
-                i.class().clone()
+                i.class()
             }
             Value::Class(_) | Value::Module(_) | Value::Function(_) => return Ok(None),
             Value::Native(n) if n.downcast::<super::class::Super>().is_some() => return Ok(None),
@@ -139,6 +139,7 @@ impl Vm {
     }
 
     /// Attribute lookup without the `AttributeError`.
+    #[inline]
     pub fn get_attr_opt(&self, obj: &Value, name: Symbol) -> PyResult<Option<Value>> {
         if self.getattribute_hooked.get()
             && let Value::Instance(inst) = obj
@@ -154,7 +155,7 @@ impl Vm {
     pub fn generic_get_attr(&self, obj: &Value, name: Symbol) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => {
-                let class_attr = inst.class().lookup(name);
+                let class_attr = inst.class_lookup(name);
                 if let Some(Value::Native(n)) = &class_attr
                     && let Some(p) = n.downcast::<Property>()
                 {
@@ -270,7 +271,7 @@ impl Vm {
         name: Symbol,
     ) -> PyResult<Option<Value>> {
         Ok(match name {
-            sym::__class__ => Some(Value::Class(inst.class().clone())),
+            sym::__class__ => Some(Value::Class(inst.class())),
             sym::__dict__ if inst.class().layout == InstanceLayout::Slotted => None,
             sym::__dict__ => {
                 // Slot values live beside the dict's entries.
@@ -407,7 +408,7 @@ impl Vm {
                 self.assign_instance_dict(inst, &value)
             }
             Value::Instance(inst) => {
-                let class_attr = inst.class().lookup(name);
+                let class_attr = inst.class_lookup(name);
                 if let Some(Value::Native(n)) = &class_attr
                     && let Some(p) = n.downcast::<Property>()
                 {
@@ -419,7 +420,7 @@ impl Vm {
                         ))),
                     };
                 }
-                if let Some(setattr) = inst.class().lookup(sym::__setattr__)
+                if let Some(setattr) = inst.class_lookup(sym::__setattr__)
                     && matches!(setattr, Value::Function(_))
                 {
                     return self
@@ -526,13 +527,13 @@ impl Vm {
     /// `object.__delattr__`: `del obj.name` without a user `__delattr__`.
     pub fn generic_del_attr(&self, obj: &Value, name: Symbol) -> PyResult<()> {
         if let Value::Instance(inst) = obj
-            && let Some(attr @ Value::Instance(_)) = inst.class().lookup(name)
+            && let Some(attr @ Value::Instance(_)) = inst.class_lookup(name)
             && self.descriptor_delete(obj, &attr)?
         {
             return Ok(());
         }
         if let Value::Instance(inst) = obj
-            && let Some(Value::Native(n)) = inst.class().lookup(name)
+            && let Some(Value::Native(n)) = inst.class_lookup(name)
             && let Some(p) = n.downcast::<Property>()
         {
             return match &p.fdel {

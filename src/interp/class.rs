@@ -339,7 +339,7 @@ impl Vm {
         let Value::Instance(inst) = &obj else {
             return Ok(obj);
         };
-        if !inst.class().is_subclass(cls) {
+        if !inst.class_is_subclass(cls) {
             return Ok(obj);
         }
         let init = cls.lookup(sym::__init__).expect("object defines __init__");

@@ -534,7 +534,7 @@ impl Vm {
                 let i = self
                     .seq_index(index, r.len() as usize, "range")
                     .map_err(|e| {
-                        if e.instance().class().is_subclass(&self.types.index_error) {
+                        if e.instance().class_is_subclass(&self.types.index_error) {
                             index_error("range object index out of range")
                         } else {
                             e
@@ -595,7 +595,7 @@ impl Vm {
                 }
                 let mut items = l.borrow_mut();
                 let i = self.seq_index(&index, items.len(), "list").map_err(|e| {
-                    if e.instance().class().is_subclass(&self.types.index_error) {
+                    if e.instance().class_is_subclass(&self.types.index_error) {
                         index_error("list assignment index out of range")
                     } else {
                         e
@@ -640,7 +640,7 @@ impl Vm {
                 }
                 let mut items = l.borrow_mut();
                 let i = self.seq_index(index, items.len(), "list").map_err(|e| {
-                    if e.instance().class().is_subclass(&self.types.index_error) {
+                    if e.instance().class_is_subclass(&self.types.index_error) {
                         index_error("list assignment index out of range")
                     } else {
                         e

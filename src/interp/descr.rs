@@ -64,7 +64,7 @@ impl Vm {
                     Ok(attr)
                 }
             }
-            Value::Instance(i) => match i.class().lookup(sym::__get__) {
+            Value::Instance(i) => match i.class_lookup(sym::__get__) {
                 Some(get) => {
                     let obj = instance.cloned().unwrap_or(Value::None);
                     self.call(&get, &[attr.clone(), obj, Value::Class(owner.clone())], &[])
@@ -89,7 +89,7 @@ impl Vm {
         let get = dtype.lookup(sym::__get__);
         let is_data =
             dtype.lookup(sym::__set__).is_some() || dtype.lookup(sym::__delete__).is_some();
-        let owner = Value::Class(inst.class().clone());
+        let owner = Value::Class(inst.class());
         if is_data && let Some(get) = &get {
             return self.call(get, &[attr, obj.clone(), owner], &[]).map(Some);
         }
@@ -199,7 +199,7 @@ impl Vm {
         if name == sym::__dict__ && inst.class().layout != InstanceLayout::Slotted {
             return self.assign_instance_dict(inst, &value);
         }
-        let class_attr = inst.class().lookup(name);
+        let class_attr = inst.class_lookup(name);
         if let Some(Value::Native(n)) = &class_attr
             && let Some(p) = n.downcast::<Property>()
         {

@@ -180,5 +180,5 @@ pub fn exception_args(exc: &Exc) -> Vec<Value> {
 /// Whether the exception is an instance of `class` (or a subclass).
 #[must_use]
 pub fn exc_matches(exc: &Exc, class: &Rc<Class>) -> bool {
-    exc.instance().class().is_subclass(class)
+    exc.instance().class_is_subclass(class)
 }

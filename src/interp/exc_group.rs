@@ -49,7 +49,7 @@ impl Vm {
     pub fn new_group(&self, message: &str, members: Vec<Exc>) -> Exc {
         let all_exceptions = members
             .iter()
-            .all(|e| e.instance().class().is_subclass(&self.types.exception));
+            .all(|e| e.instance().class_is_subclass(&self.types.exception));
         let class = if all_exceptions {
             &self.types.exception_group
         } else {
@@ -64,7 +64,7 @@ impl Vm {
     /// that: `ExceptionGroup('', (ValueError(),))`.
     #[must_use]
     fn wrap_naked(&self, exc: &Exc) -> Exc {
-        let class = if exc.instance().class().is_subclass(&self.types.exception) {
+        let class = if exc.instance().class_is_subclass(&self.types.exception) {
             &self.types.exception_group
         } else {
             &self.types.base_exception_group

@@ -546,7 +546,7 @@ impl Vm {
         e: crate::value::Exc,
         callee: impl FnOnce() -> Value,
     ) -> crate::value::Exc {
-        if !e.instance().class().is_subclass(&self.types.type_error) {
+        if !e.instance().class_is_subclass(&self.types.type_error) {
             return e;
         }
         let args = super::errors::exception_args(&e);

@@ -56,7 +56,7 @@ impl Vm {
     /// Calls `__del__` on a freed instance; what it raises is printed as
     /// CPython's unraisable hook does.
     fn call_del(&self, obj: &Rc<Instance>) {
-        let Some(del) = obj.class().lookup(sym::__del__) else {
+        let Some(del) = obj.class_lookup(sym::__del__) else {
             return;
         };
         let this = Value::Instance(obj.clone());

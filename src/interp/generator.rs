@@ -351,7 +351,7 @@ impl Vm {
         match self.poll_body(g, &mut cx) {
             Poll::Ready(Ok(v)) => Ok(GenStep::Returned(v)),
             Poll::Ready(Err(e)) => {
-                if e.instance().class().is_subclass(&self.types.stop_iteration) {
+                if e.instance().class_is_subclass(&self.types.stop_iteration) {
                     let err = runtime_error("generator raised StopIteration");
                     *err.data().cause.borrow_mut() = Some(e.value());
                     *err.data().context.borrow_mut() = Some(e.value());
@@ -435,8 +435,8 @@ impl Vm {
             Ok(GenStep::Yielded(_)) => Err(runtime_error("generator ignored GeneratorExit")),
             Ok(GenStep::Returned(_)) => Ok(Value::None),
             Err(e)
-                if e.instance().class().is_subclass(&self.types.generator_exit)
-                    || e.instance().class().is_subclass(&self.types.stop_iteration) =>
+                if e.instance().class_is_subclass(&self.types.generator_exit)
+                    || e.instance().class_is_subclass(&self.types.stop_iteration) =>
             {
                 Ok(Value::None)
             }

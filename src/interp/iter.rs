@@ -184,8 +184,8 @@ impl ValueIter {
                     match vm.get_item(&seq, &Value::Int(at)) {
                         Ok(v) => Some(v),
                         Err(e)
-                            if e.instance().class().is_subclass(&vm.types.index_error)
-                                || e.instance().class().is_subclass(&vm.types.stop_iteration) =>
+                            if e.instance().class_is_subclass(&vm.types.index_error)
+                                || e.instance().class_is_subclass(&vm.types.stop_iteration) =>
                         {
                             None
                         }
@@ -266,7 +266,7 @@ impl ValueIter {
                 let obj = obj.clone();
                 match vm.call_method(&obj, sym::__next__, smallvec::smallvec![], &[]) {
                     Ok(v) => Some(v),
-                    Err(e) if e.instance().class().is_subclass(&vm.types.stop_iteration) => None,
+                    Err(e) if e.instance().class_is_subclass(&vm.types.stop_iteration) => None,
                     Err(e) => return Err(e),
                 }
             }
@@ -380,7 +380,7 @@ impl Vm {
             loop {
                 match self.get_item(v, &Value::Int(i)) {
                     Ok(x) => items.push(x),
-                    Err(e) if e.instance().class().is_subclass(&self.types.index_error) => break,
+                    Err(e) if e.instance().class_is_subclass(&self.types.index_error) => break,
                     Err(e) => return Err(e),
                 }
                 i += 1;
@@ -508,7 +508,7 @@ impl Vm {
         match ty.lookup(sym::__next__) {
             Some(m) => match self.call(&m, std::slice::from_ref(it), &[]) {
                 Ok(v) => Ok(Some(v)),
-                Err(e) if e.instance().class().is_subclass(&self.types.stop_iteration) => Ok(None),
+                Err(e) if e.instance().class_is_subclass(&self.types.stop_iteration) => Ok(None),
                 Err(e) => Err(e),
             },
             None => Err(type_error(format!(

@@ -118,7 +118,7 @@ impl Vm {
                 }
             }
             Value::Instance(inst) => {
-                if let Some(r) = inst.class().lookup(sym::__repr__) {
+                if let Some(r) = inst.class_lookup(sym::__repr__) {
                     return self.call_repr_like(&r, v, "__repr__");
                 }
                 if inst.exception().is_some() {
@@ -226,7 +226,7 @@ impl Vm {
                 Ok(s.as_str().to_string())
             }
             Value::Instance(inst) => {
-                if let Some(s) = inst.class().lookup(sym::__str__) {
+                if let Some(s) = inst.class_lookup(sym::__str__) {
                     return self.call_repr_like(&s, v, "__str__");
                 }
                 if inst.exception().is_some() {
@@ -257,7 +257,7 @@ impl Vm {
             return Ok(String::new());
         };
         let t = &self.types;
-        if inst.class().is_subclass(&t.base_exception_group) {
+        if inst.class_is_subclass(&t.base_exception_group) {
             let msg = items
                 .first()
                 .map(|m| self.str_of(m))
@@ -271,7 +271,7 @@ impl Vm {
             let plural = if n == 1 { "" } else { "s" };
             return Ok(format!("{msg} ({n} sub-exception{plural})"));
         }
-        if inst.class().is_subclass(&t.syntax_error)
+        if inst.class_is_subclass(&t.syntax_error)
             && let [msg, Value::Tuple(detail)] = items.as_slice()
             && let [file, line, ..] = detail.as_slice()
         {
@@ -285,7 +285,7 @@ impl Vm {
         }
         match items.len() {
             0 => Ok(String::new()),
-            1 if inst.class().is_subclass(&t.key_error) => self.repr(&items[0]),
+            1 if inst.class_is_subclass(&t.key_error) => self.repr(&items[0]),
             1 => self.str_of(&items[0]),
             _ => self.repr(&args),
         }

@@ -590,7 +590,7 @@ impl Vm {
             Err(e) => {
                 self.handling.borrow_mut().push(e.clone());
                 let args = [
-                    Value::Class(e.instance().class().clone()),
+                    Value::Class(e.instance().class()),
                     e.value(),
                     self.traceback_object(&e),
                 ];

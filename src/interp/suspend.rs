@@ -437,12 +437,7 @@ impl Vm {
                 f.record_traceback(&e);
                 self.handling.borrow_mut().push(e.clone());
                 let tb = self.traceback_object(&e);
-                let args = [
-                    mgr,
-                    Value::Class(e.instance().class().clone()),
-                    e.value(),
-                    tb,
-                ];
+                let args = [mgr, Value::Class(e.instance().class()), e.value(), tb];
                 let r = match self.call(&aexit, &args, &[]) {
                     Ok(aw) => {
                         self.note_await_at(f, ctx_expr.span.start);
@@ -1064,7 +1059,7 @@ impl Vm {
                     ))
                 }
             }
-            Err(e) if close && e.instance().class().is_subclass(&self.types.generator_exit) => {
+            Err(e) if close && e.instance().class_is_subclass(&self.types.generator_exit) => {
                 Ok(Value::None)
             }
             Err(e) => Err(e),

@@ -266,7 +266,7 @@ fn exc_info(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     let current = vm.handling.borrow().last().cloned();
     Ok(Value::tuple(match current {
         Some(e) => vec![
-            Value::Class(e.instance().class().clone()),
+            Value::Class(e.instance().class()),
             e.value(),
             vm.traceback_object(&e),
         ],

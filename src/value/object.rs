@@ -398,6 +398,22 @@ impl Instance {
         self.class.borrow().clone()
     }
 
+    /// `self.class_lookup(name)` without touching the class's reference
+    /// count (the hot path of attribute reads and writes).
+    #[inline]
+    #[must_use]
+    pub fn class_lookup(&self, name: Symbol) -> Option<Value> {
+        self.class.borrow().lookup(name)
+    }
+
+    /// Whether its class is `class` or derives from it, without touching
+    /// the class's reference count.
+    #[inline]
+    #[must_use]
+    pub fn class_is_subclass(&self, class: &Class) -> bool {
+        self.class.borrow().is_subclass(class)
+    }
+
     /// Makes `class` its class (`obj.__class__ = class`).
     pub fn set_class(&self, class: Rc<Class>) {
         let old = self.class.replace(class);

@@ -108,7 +108,7 @@ pub fn lookup_key(vm: &Vm, key: &Value) -> PyResult<(i64, Value)> {
         Ok(h) => Ok((h, key.clone())),
         Err(e)
             if matches!(key, Value::Set(_))
-                && e.instance().class().is_subclass(&vm.types.type_error) =>
+                && e.instance().class_is_subclass(&vm.types.type_error) =>
         {
             let frozen = Value::FrozenSet(Rc::new(new_table(vm, key)?));
             Ok((vm.hash(&frozen)?, frozen))

@@ -189,7 +189,7 @@ fn set_exception(vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
         Value::Class(_) => vm.make_exception(vm.call(&args[1], &[], &[])?)?,
         other => vm.make_exception(other.clone())?,
     };
-    if exc.instance().class().is_subclass(&vm.types.stop_iteration) {
+    if exc.instance().class_is_subclass(&vm.types.stop_iteration) {
         return Err(type_error(
             "StopIteration interacts badly with generators and cannot be raised into a Future",
         ));
