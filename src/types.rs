@@ -218,6 +218,7 @@ fn make_class(name: &str, bases: &[Rc<Class>], layout: InstanceLayout) -> Rc<Cla
         layout,
         cache: RefCell::default(),
         finalized: Cell::new(false),
+        subclasses: RefCell::default(),
     })
 }
 
@@ -240,6 +241,7 @@ pub fn new_builtin_class(
         layout,
         cache: RefCell::default(),
         finalized: Cell::new(false),
+        subclasses: RefCell::default(),
     })
 }
 

@@ -250,8 +250,19 @@ fn type_mro(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
     }
 }
 
-fn type_subclasses(_vm: &Vm, _args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
-    Ok(Value::list(Vec::new()))
+fn type_subclasses(_vm: &Vm, args: &[Value], _: &[(Symbol, Value)]) -> PyResult {
+    let Some(Value::Class(class)) = args.first() else {
+        return Err(type_error(
+            "descriptor '__subclasses__' of 'type' object needs an argument",
+        ));
+    };
+    Ok(Value::list(
+        class
+            .live_subclasses()
+            .into_iter()
+            .map(Value::Class)
+            .collect(),
+    ))
 }
 
 fn prop(args: &[Value]) -> PyResult<&Property> {

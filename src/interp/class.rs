@@ -180,7 +180,9 @@ impl Vm {
             layout,
             cache: RefCell::default(),
             finalized: Cell::new(false),
+            subclasses: RefCell::default(),
         });
+        Class::register_subclass(&class);
         for (_, v) in class.dict.borrow().items() {
             Self::claim_method(&v, &class);
         }

@@ -276,9 +276,31 @@ pub struct Class {
     /// Whether the class or a base defines `__del__`: only instances of
     /// such classes do any work when freed.
     pub finalized: Cell<bool>,
+    /// Classes made with this one as a direct base, in creation order
+    /// (`__subclasses__()`; weak, as in CPython).
+    pub subclasses: RefCell<Vec<std::rc::Weak<Class>>>,
 }
 
 impl Class {
+    /// Records `class` as a direct subclass of each of its bases.
+    pub fn register_subclass(class: &Rc<Class>) {
+        for base in &class.bases {
+            let mut list = base.subclasses.borrow_mut();
+            list.retain(|w| w.strong_count() > 0);
+            list.push(Rc::downgrade(class));
+        }
+    }
+
+    /// The live direct subclasses, in creation order.
+    #[must_use]
+    pub fn live_subclasses(&self) -> Vec<Rc<Class>> {
+        self.subclasses
+            .borrow()
+            .iter()
+            .filter_map(std::rc::Weak::upgrade)
+            .collect()
+    }
+
     /// Looks `name` up in the class and its bases, in MRO order.
     #[must_use]
     pub fn lookup(&self, name: Symbol) -> Option<Value> {
