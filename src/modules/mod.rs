@@ -7,6 +7,7 @@
 //! registers); there is no file system import.
 
 pub mod asyncio;
+pub mod calendar_time;
 pub mod collections;
 pub mod math;
 pub mod random;
@@ -38,6 +39,7 @@ const PYTHON_SOURCES: &[(&str, &str)] = &[
     ("bisect", include_str!("python/bisect.py")),
     ("dataclasses", include_str!("python/dataclasses.py")),
     ("math", include_str!("python/math.py")),
+    ("time", include_str!("python/time.py")),
 ];
 
 /// Builds a module by name, if pyco has one: native, written in Python,

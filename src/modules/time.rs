@@ -24,6 +24,9 @@ pub fn build(vm: &Vm) -> Rc<Module> {
     set_fn(&m, "perf_counter_ns", monotonic_ns);
     set_fn(&m, "process_time", monotonic);
     set_fn(&m, "sleep", sleep);
+    set_fn(&m, "_tm", super::calendar_time::tm_fields);
+    set_fn(&m, "_strftime", super::calendar_time::strftime);
+    set_fn(&m, "_mktime", super::calendar_time::mktime);
     m
 }
 
