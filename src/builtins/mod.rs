@@ -35,20 +35,16 @@ use std::rc::Rc;
 /// A built-in function value.
 #[must_use]
 pub fn builtin_fn(name: &'static str, func: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin {
-        name,
-        func,
-        receiver: None,
-        owner: None,
-        returns_coroutine: false,
-        host: None,
-        positional_only: false,
-    }))
+    new_builtin(name, func, false)
 }
 
 /// A built-in function value that takes no keyword arguments.
 #[must_use]
 pub fn positional_builtin_fn(name: &'static str, func: NativeFn) -> Value {
+    new_builtin(name, func, true)
+}
+
+fn new_builtin(name: &'static str, func: NativeFn, positional_only: bool) -> Value {
     Value::Builtin(Rc::new(Builtin {
         name,
         func,
@@ -56,7 +52,7 @@ pub fn positional_builtin_fn(name: &'static str, func: NativeFn) -> Value {
         owner: None,
         returns_coroutine: false,
         host: None,
-        positional_only: true,
+        positional_only,
     }))
 }
 
