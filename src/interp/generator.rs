@@ -269,18 +269,19 @@ impl Vm {
             return Poll::Ready(Err(super::errors::recursion_limit_exceeded("")));
         }
         self.depth.set(depth);
+        // The body's own handled exceptions go back on top of the
+        // resumer's for the step, and come off again if it suspends.
         let base = self.handling.borrow().len();
-        let own = std::mem::take(&mut *g.handling.borrow_mut());
-        self.handling.borrow_mut().extend(own);
+        if !g.handling.borrow().is_empty() {
+            let own = std::mem::take(&mut *g.handling.borrow_mut());
+            self.handling.borrow_mut().extend(own);
+        }
         let poll = body.as_mut().poll(cx);
         self.depth.set(depth - 1);
-        let mut handling = self.handling.borrow_mut();
-        let own = if handling.len() > base {
-            handling.split_off(base)
-        } else {
-            Vec::new()
+        let own = {
+            let mut handling = self.handling.borrow_mut();
+            (handling.len() > base).then(|| handling.split_off(base))
         };
-        drop(handling);
         match poll {
             Poll::Ready(r) => {
                 g.state.set(GenState::Done);
@@ -288,7 +289,9 @@ impl Vm {
                 Poll::Ready(r.map_err(|e| self.stop_iteration_escape(g, e)))
             }
             Poll::Pending => {
-                *g.handling.borrow_mut() = own;
+                if let Some(own) = own {
+                    *g.handling.borrow_mut() = own;
+                }
                 g.state.set(GenState::Suspended);
                 Poll::Pending
             }

@@ -100,7 +100,6 @@ fn to_tm(vm: &Vm, fields: &Value) -> PyResult<libc::tm> {
             ))),
         }
     };
-    // SAFETY: `tm` is plain data; all-zero is a valid value.
     let mut tm: libc::tm = zeroed_tm();
     tm.tm_year = int(&items[0])? - 1900;
     tm.tm_mon = int(&items[1])? - 1;
